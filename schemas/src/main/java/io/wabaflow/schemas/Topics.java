@@ -1,0 +1,67 @@
+package io.wabaflow.schemas;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.wabaflow.schemas.command.CommandResult;
+import io.wabaflow.schemas.message.MessageEvent;
+import io.wabaflow.schemas.onboarding.OnboardingCommand;
+import io.wabaflow.schemas.onboarding.OnboardingEvent;
+import io.wabaflow.schemas.registry.PhoneNumberRegistration;
+import io.wabaflow.schemas.send.SendMessage;
+import io.wabaflow.schemas.webhook.UnparsedWebhook;
+import io.wabaflow.schemas.webhook.WebhookChange;
+
+/**
+ * The topic catalogue (DESIGN.md, "Topics (v1)"). Every service creates and reads topics from here, never
+ * from string literals of its own. Keys are always strings.
+ */
+public final class Topics {
+
+	private static final int PARTITIONS = 6;
+
+	/** Verified webhook changes, one record per entry[].changes[]. Source of every projection: kept forever. */
+	public static final TopicSpec WEBHOOKS = new TopicSpec("wabaflow.webhooks.v1",
+			"phone_number_id (WABA id when none)", WebhookChange.class, PARTITIONS, false, null);
+
+	public static final TopicSpec ONBOARDING_COMMANDS = new TopicSpec("wabaflow.commands.onboarding.v1",
+			"tenant_id", OnboardingCommand.class, PARTITIONS, false, Duration.ofDays(7));
+
+	public static final TopicSpec SEND_COMMANDS = new TopicSpec("wabaflow.commands.send.v1",
+			"phone_number_id", SendMessage.class, PARTITIONS, false, Duration.ofDays(7));
+
+	public static final TopicSpec ONBOARDING_EVENTS = new TopicSpec("wabaflow.onboarding.events.v1",
+			"tenant_id", OnboardingEvent.class, PARTITIONS, false, null);
+
+	/** Registry of active numbers; compacted, so the latest registration per number is always there. */
+	public static final TopicSpec PHONE_NUMBERS = new TopicSpec("wabaflow.phone-numbers.v1",
+			"phone_number_id", PhoneNumberRegistration.class, PARTITIONS, true, null);
+
+	public static final TopicSpec MESSAGE_EVENTS = new TopicSpec("wabaflow.messages.events.v1",
+			"phone_number_id", MessageEvent.class, PARTITIONS, false, null);
+
+	public static final TopicSpec COMMAND_RESULTS = new TopicSpec("wabaflow.command-results.v1",
+			"command_id", CommandResult.class, PARTITIONS, false, Duration.ofDays(7));
+
+	/** Signed bodies that could not be parsed; kept until ops re-drive them. */
+	public static final TopicSpec UNPARSED_WEBHOOKS = new TopicSpec("wabaflow.webhooks.unparsed.v1",
+			"event_id", UnparsedWebhook.class, 1, false, null);
+
+	public static final List<TopicSpec> ALL = List.of(WEBHOOKS, ONBOARDING_COMMANDS, SEND_COMMANDS,
+			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS);
+
+	private Topics() {
+	}
+
+	/**
+	 * The catalogue entry a topic belongs to: the topic itself, or the topic whose dead-letter or Spring
+	 * retry topic it is ({@code <topic>.dlt}, {@code <topic>-retry-3000}, {@code <topic>-<group>-dlt}).
+	 */
+	public static Optional<TopicSpec> find(String topic) {
+		return ALL.stream()
+				.filter(spec -> topic.equals(spec.name()) || topic.startsWith(spec.name() + ".")
+						|| topic.startsWith(spec.name() + "-"))
+				.findFirst();
+	}
+}
