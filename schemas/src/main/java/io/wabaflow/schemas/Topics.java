@@ -8,6 +8,7 @@ import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.onboarding.OnboardingCommand;
 import io.wabaflow.schemas.onboarding.OnboardingEvent;
+import io.wabaflow.schemas.ops.Redrive;
 import io.wabaflow.schemas.registry.PhoneNumberRegistration;
 import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.schemas.webhook.UnparsedWebhook;
@@ -48,8 +49,12 @@ public final class Topics {
 	public static final TopicSpec UNPARSED_WEBHOOKS = new TopicSpec("wabaflow.webhooks.unparsed.v1",
 			"event_id", UnparsedWebhook.class, 1, false, null);
 
+	/** What ops re-drove (dead letters, unparsed webhooks), so that a re-drive never publishes a record twice. */
+	public static final TopicSpec OPS_REDRIVES = new TopicSpec("wabaflow.ops.redrives.v1",
+			"<source topic>/<partition>/<offset>", Redrive.class, 1, true, null);
+
 	public static final List<TopicSpec> ALL = List.of(WEBHOOKS, ONBOARDING_COMMANDS, SEND_COMMANDS,
-			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS);
+			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS, OPS_REDRIVES);
 
 	private Topics() {
 	}

@@ -18,6 +18,7 @@ import io.wabaflow.schemas.onboarding.OnboardingEvent;
 import io.wabaflow.schemas.onboarding.OnboardingEventType;
 import io.wabaflow.schemas.onboarding.RequestCoexistenceSync;
 import io.wabaflow.schemas.onboarding.StartOnboarding;
+import io.wabaflow.schemas.ops.Redrive;
 import io.wabaflow.schemas.registry.NumberStatus;
 import io.wabaflow.schemas.registry.NumberType;
 import io.wabaflow.schemas.registry.PhoneNumberRegistration;
@@ -68,6 +69,8 @@ public final class SampleRecords {
 						.setWamid("wamid.HBg").setWaId("5511999990000").setOccurredAt(NOW).build(),
 				CommandResult.newBuilder().setCommandId("cmd-2").setCommandType("RequestCoexistenceSync")
 						.setOutcome(CommandOutcome.REJECTED).setHttpStatus(409).setErrorCode("ALREADY_REQUESTED")
-						.setMessage("history sync was already requested").setOccurredAt(NOW).build());
+						.setMessage("history sync was already requested").setOccurredAt(NOW).build(),
+				Redrive.newBuilder().setSourceTopic("wabaflow.webhooks.v1.dlt").setSourcePartition(0).setSourceOffset(42L)
+						.setTargetTopic("wabaflow.webhooks.v1").setRedrivenAt(NOW).build());
 	}
 }
