@@ -1,0 +1,31 @@
+package io.wabaflow.metagraph.webhook;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A WhatsApp message as it appears in webhooks: an inbound {@code messages[]} element, a history
+ * message, or the new version inside an edit.
+ *
+ * @param id           the wamid
+ * @param from         sender's number (a user; or the business for history messages it sent)
+ * @param to           recipient, only present on messages the business sent (history), else null
+ * @param timestamp    when the message was sent (device time for history), null if absent
+ * @param type         Meta's type name ({@code text}, {@code image}, ..., or one we don't know)
+ * @param context      reply/forward context, null if none
+ * @param referralJson Click-to-WhatsApp ad referral as Meta's JSON, null if none
+ * @param errors       {@code messages[].errors[]} (type {@code unsupported})
+ * @param rawJson      the whole message object as received, for storage and for types we don't know
+ */
+public record InboundMessage(
+		String id,
+		String from,
+		String to,
+		Instant timestamp,
+		String type,
+		MessageContent content,
+		MessageContext context,
+		String referralJson,
+		List<WebhookError> errors,
+		String rawJson) {
+}

@@ -1,0 +1,14 @@
+package io.wabaflow.metagraph.webhook;
+
+import java.time.Instant;
+
+/**
+ * A message the business sent from the WhatsApp Business app (or a companion device) after onboarding.
+ * It does not open or extend the customer service window.
+ *
+ * @param from the business's display number
+ * @param to   the user as the business typed it (may differ from the user's wa_id)
+ */
+public record MessageEcho(String id, String from, String to, Instant timestamp, String type, MessageContent content,
+		String rawJson) {
+}
