@@ -1,0 +1,132 @@
+package io.wabaflow.ops.dlt;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import io.wabaflow.ops.kafka.BoundedReader;
+import io.wabaflow.ops.kafka.Headers;
+import io.wabaflow.ops.kafka.KafkaOptions;
+import io.wabaflow.schemas.TopicSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Re-publishes dead letters to the topic they came from — key, value and headers as they were, without
+ * the dead-letter headers, plus {@code wabaflow-redriven-from} — each at most once: the re-published
+ * record and its ledger entry commit in one Kafka transaction, and a later run skips ledger entries.
+ */
+@Command(name = "redrive", mixinStandardHelpOptions = true,
+		description = "Re-publish dead letters to their original topic, each once. Dry run unless --execute.")
+final class DltRedriveCommand implements Callable<Integer> {
+
+	private static final int TRANSACTION_SIZE = 500;
+
+	@Mixin
+	KafkaOptions kafka;
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", description = "Dead-letter topic, e.g. wabaflow.webhooks.v1.dlt")
+	String topic;
+
+	@Option(names = "--filter", description = "exception=..., reason=..., key=... (repeatable; all must match)")
+	List<String> filters;
+
+	@Option(names = "--execute", description = "Re-publish (without it: print what would be re-published).")
+	boolean execute;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		if (!topic.endsWith(TopicSpec.DEAD_LETTER_SUFFIX)) {
+			spec.commandLine().getErr().printf("%s is not a dead-letter topic (its name ends in %s)%n", topic,
+					TopicSpec.DEAD_LETTER_SUFFIX);
+			return 2;
+		}
+		DeadLetterFilter filter = new DeadLetterFilter(filters);
+		List<ConsumerRecord<byte[], byte[]>> due = new ArrayList<>();
+		int skipped = 0;
+		try (KafkaConsumer<byte[], byte[]> consumer = kafka.reader()) {
+			Set<String> done = RedriveLedger.read(consumer);
+			BoundedReader reader = new BoundedReader(consumer);
+			List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+			reader.read(reader.beginning(topic), record -> {
+				if (filter.test(record)) {
+					matching.add(record);
+				}
+				return true;
+			});
+			for (ConsumerRecord<byte[], byte[]> record : matching) {
+				if (done.contains(Headers.coordinates(record))) {
+					skipped++;
+				}
+				else if (Headers.text(record, Headers.ORIGINAL_TOPIC) == null) {
+					out.printf("  skip %s: no %s header, origin unknown%n", Headers.coordinates(record), Headers.ORIGINAL_TOPIC);
+				}
+				else {
+					due.add(record);
+				}
+			}
+		}
+		for (ConsumerRecord<byte[], byte[]> record : due) {
+			out.printf("  %s %s -> %s  (%s)%n", execute ? "re-drive" : "would re-drive", Headers.coordinates(record),
+					Headers.text(record, Headers.ORIGINAL_TOPIC), DltListCommand.reason(record));
+		}
+		if (execute && !due.isEmpty()) {
+			publish(due);
+		}
+		out.printf("%d dead letter(s) %s, %d already re-driven before.%s%n", due.size(),
+				execute ? "re-driven" : "to re-drive", skipped, execute ? "" : " Dry run: add --execute to re-publish.");
+		out.flush();
+		return 0;
+	}
+
+	private void publish(List<ConsumerRecord<byte[], byte[]>> due) {
+		try (KafkaProducer<byte[], byte[]> producer = kafka.transactionalWriter()) {
+			producer.initTransactions();
+			for (int from = 0; from < due.size(); from += TRANSACTION_SIZE) {
+				producer.beginTransaction();
+				try {
+					for (ConsumerRecord<byte[], byte[]> record : due.subList(from, Math.min(due.size(), from + TRANSACTION_SIZE))) {
+						String target = Headers.text(record, Headers.ORIGINAL_TOPIC);
+						producer.send(new ProducerRecord<>(target, null, record.key(), record.value(), originalHeaders(record)));
+						RedriveLedger.note(producer, record, target, 1);
+					}
+					producer.commitTransaction();
+				}
+				catch (RuntimeException e) {
+					producer.abortTransaction();
+					throw e;
+				}
+			}
+		}
+	}
+
+	private static RecordHeaders originalHeaders(ConsumerRecord<byte[], byte[]> record) {
+		RecordHeaders headers = new RecordHeaders();
+		for (Header header : record.headers()) {
+			if (!header.key().startsWith("kafka_dlt-") && !header.key().startsWith("wabaflow-dlt-")
+					&& !header.key().equals(Headers.REDRIVEN_FROM)) {
+				headers.add(header);
+			}
+		}
+		headers.add(Headers.REDRIVEN_FROM, Headers.coordinates(record).getBytes(StandardCharsets.UTF_8));
+		return headers;
+	}
+}
