@@ -1,0 +1,283 @@
+package io.wabaflow.metagraph.client;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+import io.wabaflow.metagraph.client.GraphModel.AccessToken;
+import io.wabaflow.metagraph.client.GraphModel.DebugToken;
+import io.wabaflow.metagraph.client.GraphModel.GranularScope;
+import io.wabaflow.metagraph.client.GraphModel.PhoneNumber;
+import io.wabaflow.metagraph.client.GraphModel.SentMessage;
+import io.wabaflow.metagraph.client.GraphModel.SmbSyncType;
+import io.wabaflow.metagraph.client.GraphModel.Waba;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The typed, asynchronous Graph API client shared by the workers. Every call returns at once with a
+ * future, so a worker can keep many calls in flight (the sender pipelines a number's messages) without a
+ * thread per call; a failed future holds a {@link GraphApiException} with the one error classification.
+ * Tokens go in the {@code Authorization} header and never into messages or logs. Thread-safe.
+ */
+public final class GraphClient {
+
+	private static final int MAX_PAGES = 50;
+
+	private final GraphSettings settings;
+
+	private final HttpClient http;
+
+	private final ObjectMapper json = JsonMapper.builder().build();
+
+	public GraphClient(GraphSettings settings, HttpClient http) {
+		this.settings = settings;
+		this.http = http;
+	}
+
+	public static GraphClient create(GraphSettings settings) {
+		return new GraphClient(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(settings.requestTimeout()).build());
+	}
+
+	public GraphSettings settings() {
+		return settings;
+	}
+
+	/** Exchanges an Embedded Signup code (valid 30 s, single use) for the business token. */
+	public CompletableFuture<AccessToken> exchangeCode(String code) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("client_id", settings.appId());
+		query.put("client_secret", settings.appSecret());
+		query.put("code", code);
+		return send("exchange code for token", get("oauth/access_token", query), null)
+				.thenApply(body -> new AccessToken(body.path("access_token").asString(null),
+						body.path("token_type").asString("bearer")));
+	}
+
+	/** What a token grants; inspected with the app's own token ({@code APP_ID|APP_SECRET}). */
+	public CompletableFuture<DebugToken> debugToken(String inputToken) {
+		return send("debug_token", get("debug_token", Map.of("input_token", inputToken)),
+				settings.appId() + "|" + settings.appSecret()).thenApply(body -> {
+					JsonNode data = body.path("data");
+					List<GranularScope> scopes = new ArrayList<>();
+					for (JsonNode scope : data.path("granular_scopes")) {
+						List<String> targets = new ArrayList<>();
+						scope.path("target_ids").forEach(id -> targets.add(id.asString()));
+						scopes.add(new GranularScope(scope.path("scope").asString(null), targets));
+					}
+					return new DebugToken(data.path("app_id").asString(null), data.path("is_valid").asBoolean(true), scopes);
+				});
+	}
+
+	public CompletableFuture<List<Waba>> ownedWabas(String businessId, String token) {
+		return wabas(businessId + "/owned_whatsapp_business_accounts", token);
+	}
+
+	public CompletableFuture<List<Waba>> clientWabas(String businessId, String token) {
+		return wabas(businessId + "/client_whatsapp_business_accounts", token);
+	}
+
+	/**
+	 * A WABA if the token can see it. Meta answers an id it does not know, or one not shared with the app,
+	 * with error 100: that is "not visible (yet)", an empty result, not a failure.
+	 */
+	public CompletableFuture<Optional<Waba>> waba(String wabaId, String token) {
+		return send("get WABA", get(wabaId, Map.of("fields", "id,name,ownership_type")), token)
+				.thenApply(body -> Optional.of(waba(body)))
+				.exceptionally(failure -> {
+					GraphApiException graph = unwrap(failure);
+					if (graph != null && Integer.valueOf(100).equals(graph.code())) {
+						return Optional.empty();
+					}
+					throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+				});
+	}
+
+	public CompletableFuture<List<PhoneNumber>> phoneNumbers(String wabaId, String token) {
+		return pages("list phone numbers", wabaId + "/phone_numbers",
+				Map.of("fields", "id,display_phone_number,verified_name,platform_type,code_verification_status"), token)
+				.thenApply(items -> items.stream().map(GraphClient::phoneNumber).toList());
+	}
+
+	public CompletableFuture<PhoneNumber> phoneNumber(String phoneNumberId, String token) {
+		return send("get phone number", get(phoneNumberId, Map.of("fields",
+				"id,display_phone_number,verified_name,platform_type,code_verification_status,is_on_biz_app")), token)
+				.thenApply(GraphClient::phoneNumber);
+	}
+
+	/** Registers a number for Cloud API with the 6-digit two-step PIN (not for coexistence numbers). */
+	public CompletableFuture<Void> register(String phoneNumberId, String pin, String token) {
+		ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("pin", pin);
+		return send("register phone number", post(phoneNumberId + "/register", body), token).thenApply(ignored -> null);
+	}
+
+	/** Subscribes the app to the WABA's webhooks. */
+	public CompletableFuture<Void> subscribeApp(String wabaId, String token) {
+		return send("subscribe app to WABA", post(wabaId + "/subscribed_apps", json.createObjectNode()), token)
+				.thenApply(ignored -> null);
+	}
+
+	/** Asks Meta to share a coexistence number's contacts or history; answers Meta's request id. */
+	public CompletableFuture<String> requestSmbAppData(String phoneNumberId, SmbSyncType type, String token) {
+		ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("sync_type", type.metaName());
+		return send("request " + type.metaName(), post(phoneNumberId + "/smb_app_data", body), token)
+				.thenApply(answer -> answer.path("request_id").asString(null));
+	}
+
+	/** Sends one message; {@code message} is the complete request body in Meta's shape. */
+	public CompletableFuture<SentMessage> sendMessage(String phoneNumberId, JsonNode message, String token) {
+		return send("send message", post(phoneNumberId + "/messages", message), token).thenApply(answer -> {
+			JsonNode contact = answer.path("contacts").path(0);
+			JsonNode sent = answer.path("messages").path(0);
+			return new SentMessage(sent.path("id").asString(null), contact.path("wa_id").asString(null),
+					contact.path("input").asString(null), sent.path("message_status").asString(null));
+		});
+	}
+
+	/** Any GET (for calls without a typed method yet, e.g. a creation strategy's look-up). */
+	public CompletableFuture<JsonNode> get(String operation, String path, Map<String, String> query, String token) {
+		return send(operation, get(path, query), token);
+	}
+
+	/** Any POST with a JSON body. */
+	public CompletableFuture<JsonNode> post(String operation, String path, JsonNode body, String token) {
+		return send(operation, post(path, body), token);
+	}
+
+	/** The {@link GraphApiException} inside a future's failure, or null when it is something else. */
+	public static GraphApiException unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null) {
+			if (cause instanceof GraphApiException graph) {
+				return graph;
+			}
+			cause = cause.getCause();
+		}
+		return null;
+	}
+
+	private CompletableFuture<List<Waba>> wabas(String path, String token) {
+		return pages("list WABAs", path, Map.of("fields", "id,name,ownership_type"), token)
+				.thenApply(items -> items.stream().map(GraphClient::waba).toList());
+	}
+
+	/** Follows {@code paging.cursors.after} (never {@code paging.next}, whose URL carries the token). */
+	private CompletableFuture<List<JsonNode>> pages(String operation, String path, Map<String, String> query, String token) {
+		return page(operation, path, query, token, null, new ArrayList<>(), 0);
+	}
+
+	private CompletableFuture<List<JsonNode>> page(String operation, String path, Map<String, String> query, String token,
+			String after, List<JsonNode> items, int pageNumber) {
+		Map<String, String> pageQuery = new LinkedHashMap<>(query);
+		if (after != null) {
+			pageQuery.put("after", after);
+		}
+		return send(operation, get(path, pageQuery), token).thenCompose(body -> {
+			body.path("data").forEach(items::add);
+			String next = body.path("paging").path("cursors").path("after").asString(null);
+			boolean more = next != null && !body.path("paging").path("next").isMissingNode() && body.path("data").size() > 0;
+			if (!more || pageNumber + 1 >= MAX_PAGES) {
+				return CompletableFuture.completedFuture(items);
+			}
+			return page(operation, path, query, token, next, items, pageNumber + 1);
+		});
+	}
+
+	private HttpRequest.Builder get(String path, Map<String, String> query) {
+		String encoded = query.entrySet().stream()
+				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+		return HttpRequest.newBuilder(settings.uri(encoded.isEmpty() ? path : path + "?" + encoded)).GET();
+	}
+
+	private HttpRequest.Builder post(String path, JsonNode body) {
+		return HttpRequest.newBuilder(settings.uri(path)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+	}
+
+	private CompletableFuture<JsonNode> send(String operation, HttpRequest.Builder request, String token) {
+		request.timeout(settings.requestTimeout()).header("Accept", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+				.handle((response, failure) -> {
+					if (failure != null) {
+						Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+						String what = cause instanceof HttpTimeoutException ? "timed out after " + settings.requestTimeout()
+								: cause instanceof IOException ? "connection failed: " + cause.getClass().getSimpleName()
+										: cause.toString();
+						throw new GraphApiException(operation, GraphError.unreachable(what), cause);
+					}
+					return parse(operation, response);
+				});
+	}
+
+	private JsonNode parse(String operation, HttpResponse<byte[]> response) {
+		JsonNode body;
+		try {
+			body = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
+		}
+		catch (JacksonException notJson) {
+			body = null;
+		}
+		if (response.statusCode() / 100 == 2 && body != null && !body.has("error")) {
+			return body;
+		}
+		JsonNode error = body == null ? null : body.path("error");
+		if (error == null || error.isMissingNode()) {
+			throw new GraphApiException(operation, new GraphError(null, null, null,
+					"HTTP " + response.statusCode() + " without a Graph error body", null, null, response.statusCode()),
+					null);
+		}
+		throw new GraphApiException(operation, new GraphError(integer(error.get("code")), integer(error.get("error_subcode")),
+				error.path("type").asString(null), error.path("message").asString(null),
+				error.path("error_data").path("details").asString(null), error.path("fbtrace_id").asString(null),
+				response.statusCode()), null);
+	}
+
+	private static Integer integer(JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.isNumber()) {
+			return node.intValue();
+		}
+		try {
+			return Integer.valueOf(node.asString().strip());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static Waba waba(JsonNode node) {
+		return new Waba(node.path("id").asString(null), node.path("name").asString(null),
+				node.path("ownership_type").asString(null));
+	}
+
+	private static PhoneNumber phoneNumber(JsonNode node) {
+		JsonNode onBizApp = node.get("is_on_biz_app");
+		return new PhoneNumber(node.path("id").asString(null), node.path("display_phone_number").asString(null),
+				node.path("verified_name").asString(null), node.path("platform_type").asString(null),
+				onBizApp == null || onBizApp.isNull() ? null : onBizApp.asBoolean(),
+				node.path("code_verification_status").asString(null));
+	}
+}
