@@ -1,0 +1,195 @@
+package io.wabaflow.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.wabaflow.sandbox.runtime.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The scenario API ({@code /sandbox/...}) over real HTTP: generic {@link #get}/{@link #post}/... plus shortcuts
+ * for what tests do most. Any non-2xx answer throws {@link ScenarioException}. Works against an embedded sandbox
+ * ({@link GraphSandbox#scenario()}) or a running one ({@code new ScenarioClient("http://localhost:8090")}).
+ */
+public final class ScenarioClient {
+
+	/** A scenario call the sandbox refused. */
+	public static final class ScenarioException extends RuntimeException {
+
+		private final int status;
+
+		ScenarioException(String method, String path, int status, String body) {
+			super(method + " " + path + " → " + status + ": " + body);
+			this.status = status;
+		}
+
+		public int status() {
+			return status;
+		}
+	}
+
+	private final String baseUrl;
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5)).build();
+
+	public ScenarioClient(String baseUrl) {
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	// generic calls; paths are relative to /sandbox, e.g. "/businesses"
+
+	public JsonNode get(String path) {
+		return send("GET", path, null);
+	}
+
+	public JsonNode post(String path, Object body) {
+		return send("POST", path, body);
+	}
+
+	public JsonNode put(String path, Object body) {
+		return send("PUT", path, body);
+	}
+
+	public JsonNode patch(String path, Object body) {
+		return send("PATCH", path, body);
+	}
+
+	public JsonNode delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	// the world
+
+	public void reset() {
+		post("/reset", Map.of());
+	}
+
+	public void reset(long seed) {
+		post("/reset", Map.of("seed", seed));
+	}
+
+	public String partnerBusinessId() {
+		return get("/state").path("partnerBusinessId").asString();
+	}
+
+	public String createBusiness(String name) {
+		return post("/businesses", Map.of("name", name)).path("id").asString();
+	}
+
+	/** A WABA owned by the business, shared with the partner; {@code subscribed}: our app already subscribed. */
+	public String createWaba(String businessId, boolean subscribed) {
+		return post("/wabas", Map.of("businessId", businessId, "subscribed", subscribed)).path("id").asString();
+	}
+
+	public String createCloudNumber(String wabaId, String displayPhoneNumber, boolean registered) {
+		return post("/phone-numbers", Map.of("wabaId", wabaId, "displayPhoneNumber", displayPhoneNumber, "type",
+				"cloud", "registered", registered)).path("id").asString();
+	}
+
+	public String createCoexistenceNumber(String wabaId, String displayPhoneNumber) {
+		return post("/phone-numbers", Map.of("wabaId", wabaId, "displayPhoneNumber", displayPhoneNumber, "type",
+				"coexistence")).path("id").asString();
+	}
+
+	/** An Embedded Signup code for the business (30 s, single use), granting all its WABAs. */
+	public String signupCode(String businessId) {
+		return post("/signup-codes", Map.of("businessId", businessId)).path("code").asString();
+	}
+
+	/** A business token for all the business's WABAs, without the code exchange. */
+	public String businessToken(String businessId) {
+		return post("/tokens", Map.of("businessId", businessId)).path("access_token").asString();
+	}
+
+	/** Which creation strategy (2A-2E, NONE) succeeds for the business (null: all), visible after N polls. */
+	public void wabaCreation(String businessId, String strategy, int visibleAfterPolls) {
+		Map<String, Object> plan = new LinkedHashMap<>();
+		plan.put("businessId", businessId);
+		plan.put("strategy", strategy);
+		plan.put("visibleAfterPolls", visibleAfterPolls);
+		put("/waba-creation", plan);
+	}
+
+	// events and trouble
+
+	/** A user's text message to the business number; returns its wamid. */
+	public String injectText(String phoneNumberId, String from, String text) {
+		return post("/inbound", Map.of("phoneNumberId", phoneNumberId, "from", from, "text", text)).path("wamid")
+				.asString();
+	}
+
+	/** The next {@code times} calls of {@code operation} (e.g. "messages", "register") fail with {@code code}. */
+	public String injectError(String operation, int code, int times) {
+		return post("/errors", Map.of("operation", operation, "code", code, "times", times)).path("id").asString();
+	}
+
+	public void duplicateNext(int count) {
+		post("/delivery-chaos", Map.of("effect", "duplicate", "count", count));
+	}
+
+	public void reorderNext(int count) {
+		post("/delivery-chaos", Map.of("effect", "reorder", "count", count));
+	}
+
+	public void delayNext(int count, Duration delay) {
+		post("/delivery-chaos", Map.of("effect", "delay", "count", count, "delayMs", delay.toMillis()));
+	}
+
+	public void advanceClock(Duration by) {
+		post("/clock/advance", Map.of("duration", by.toString()));
+	}
+
+	public void callbackUrl(String url) {
+		put("/webhook-config", Map.of("callbackUrl", url));
+	}
+
+	// what happened
+
+	public JsonNode deliveries(String field) {
+		return get("/deliveries" + (field == null ? "" : "?field=" + encode(field)));
+	}
+
+	public JsonNode sentMessages(String phoneNumberId) {
+		return get("/messages" + (phoneNumberId == null ? "" : "?phoneNumberId=" + encode(phoneNumberId)));
+	}
+
+	public JsonNode calls(String operation) {
+		return get("/calls" + (operation == null ? "" : "?operation=" + encode(operation)));
+	}
+
+	private JsonNode send(String method, String path, Object body) {
+		String fullPath = "/sandbox" + (path.startsWith("/") ? path : "/" + path);
+		HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + fullPath)).timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json").header("Accept", "application/json")
+				.method(method, publisher).build();
+		HttpResponse<String> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(method + " " + fullPath + " failed: " + e, e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", e);
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw new ScenarioException(method, fullPath, response.statusCode(), response.body());
+		}
+		return response.body().isBlank() ? Json.object() : Json.MAPPER.readTree(response.body());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,49 @@
+package io.wabaflow.sandbox.graph;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What happens to every Graph call before its handler: injected faults first (so a test can fail even a call
+ * with a bad token), then authentication. The code exchange is the only call that needs no token.
+ */
+@Component
+class GraphCallInterceptor implements HandlerInterceptor {
+
+	private final Faults faults;
+	private final AccessTokens tokens;
+
+	GraphCallInterceptor(Faults faults, AccessTokens tokens) {
+		this.faults = faults;
+		this.tokens = tokens;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		GraphCall call = GraphCall.of(request);
+		if (call == null) {
+			call = GraphCall.from(request);
+			request.setAttribute(GraphCall.ATTRIBUTE, call);
+		}
+		GraphParams params = GraphParams.of(request);
+		faults.takeResponseFault(call).ifPresent(rule -> {
+			throw rule.toException();
+		});
+		if (!call.operation().equals("oauth/access_token")) {
+			request.setAttribute(Caller.ATTRIBUTE, tokens.resolve(token(request, params)));
+		}
+		return true;
+	}
+
+	/** {@code Authorization: Bearer <token>}, or the {@code access_token} parameter. */
+	private static String token(HttpServletRequest request, GraphParams params) {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return header.substring(7).trim();
+		}
+		return params.string("access_token").orElseThrow(GraphErrors::noToken);
+	}
+}

@@ -1,0 +1,107 @@
+package io.wabaflow.sandbox.messages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import io.wabaflow.sandbox.runtime.Resettable;
+import io.wabaflow.sandbox.webhooks.Webhook;
+import io.wabaflow.sandbox.webhooks.WebhookDispatcher;
+import io.wabaflow.sandbox.world.PhoneNumber;
+import io.wabaflow.sandbox.world.WhatsAppUser;
+import io.wabaflow.sandbox.world.World;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A WhatsApp user writes to a business number: the sandbox opens (or resets) the service window and delivers the
+ * {@code messages} webhook [§2.1]. The message content is a text body, or any {@code <type>} object the scenario
+ * supplies (image, location, interactive reply, reaction, ...), passed through as given.
+ */
+@Component
+public class InboundMessages implements Resettable {
+
+	/** {@code content} is the {@code <type>} object; for text, {@code text} alone is enough. */
+	public record Inbound(String from, String name, String type, String text, JsonNode content,
+			String contextMessageId, Long timestamp) {
+	}
+
+	public record Injected(String wamid, String waId, Instant at, List<String> deliveryIds) {
+	}
+
+	private final World world;
+	private final ServiceWindows windows;
+	private final Wamids wamids;
+	private final WebhookDispatcher dispatcher;
+	private final Clock clock;
+	private final Map<String, String> inboundWamids = new ConcurrentHashMap<>();
+
+	InboundMessages(World world, ServiceWindows windows, Wamids wamids, WebhookDispatcher dispatcher, Clock clock) {
+		this.world = world;
+		this.windows = windows;
+		this.wamids = wamids;
+		this.dispatcher = dispatcher;
+		this.clock = clock;
+	}
+
+	@Override
+	public void reset() {
+		inboundWamids.clear();
+	}
+
+	public Injected inject(String phoneNumberId, Inbound inbound) {
+		PhoneNumber phone = world.phone(phoneNumberId)
+				.orElseThrow(() -> new NoSuchElementException("no phone number " + phoneNumberId));
+		if (inbound.from() == null || PhoneNumber.digitsOf(inbound.from()).isEmpty()) {
+			throw new IllegalArgumentException("from (the user's phone number) is required");
+		}
+		WhatsAppUser user = world.userFor(inbound.from());
+		String name = inbound.name() != null ? inbound.name() : user.name();
+		String type = inbound.type() == null ? "text" : inbound.type();
+		Instant now = clock.instant();
+		long timestamp = inbound.timestamp() != null ? inbound.timestamp() : now.getEpochSecond();
+		String wamid = wamids.inbound(user.waId());
+
+		ObjectNode value = Webhook.valueFor(phone);
+		ObjectNode contact = value.putArray("contacts").addObject();
+		contact.putObject("profile").put("name", name);
+		contact.put("wa_id", user.waId());
+		ObjectNode message = value.putArray("messages").addObject();
+		message.put("from", user.phone());
+		message.put("id", wamid);
+		message.put("timestamp", Long.toString(timestamp));
+		if (inbound.contextMessageId() != null) {
+			ObjectNode context = message.putObject("context");
+			context.put("from", phone.displayDigits());
+			context.put("id", inbound.contextMessageId());
+		}
+		message.put("type", type);
+		if (inbound.content() != null && !inbound.content().isNull()) {
+			message.set(type, inbound.content().deepCopy());
+		}
+		else if (type.equals("text")) {
+			if (inbound.text() == null) {
+				throw new IllegalArgumentException("text is required for a text message");
+			}
+			message.putObject("text").put("body", inbound.text());
+		}
+		else {
+			throw new IllegalArgumentException("content (the " + type + " object) is required for type " + type);
+		}
+
+		windows.userMessaged(phone.id(), user.waId(), now);
+		inboundWamids.put(wamid, phone.id());
+		List<String> deliveries = dispatcher.dispatch(Webhook.of("messages", phone, value));
+		return new Injected(wamid, user.waId(), now, deliveries);
+	}
+
+	/** Whether a wamid is a user message received on this number (what mark-as-read may refer to). */
+	boolean received(String phoneNumberId, String wamid) {
+		return phoneNumberId.equals(inboundWamids.get(wamid));
+	}
+}

@@ -1,0 +1,6 @@
+package io.wabaflow.sandbox.world;
+
+/** What a Graph id points at. */
+public enum NodeKind {
+	BUSINESS, WABA, PHONE_NUMBER, NONE
+}

@@ -1,0 +1,46 @@
+package io.wabaflow.sandbox.world;
+
+import java.time.Instant;
+
+/**
+ * A business phone number. A coexistence number is on the WhatsApp Business app and already registered
+ * [COEX]; a cloud number needs {@code POST /register} with a 6-digit PIN before it can send.
+ * {@code throughputMps} overrides the default rate when set.
+ */
+public record PhoneNumber(
+		String id,
+		String wabaId,
+		String displayPhoneNumber,
+		String verifiedName,
+		boolean coexistence,
+		boolean registered,
+		String pin,
+		Integer throughputMps,
+		Instant onboardedAt,
+		String qualityRating,
+		long seq) {
+
+	/** The number as it appears in webhook metadata: digits only, e.g. {@code 15550783881}. */
+	public String displayDigits() {
+		return digitsOf(displayPhoneNumber);
+	}
+
+	public PhoneNumber withRegistration(String newPin) {
+		return new PhoneNumber(id, wabaId, displayPhoneNumber, verifiedName, coexistence, true, newPin, throughputMps,
+				onboardedAt, qualityRating, seq);
+	}
+
+	public PhoneNumber withThroughput(Integer mps) {
+		return new PhoneNumber(id, wabaId, displayPhoneNumber, verifiedName, coexistence, registered, pin, mps,
+				onboardedAt, qualityRating, seq);
+	}
+
+	public PhoneNumber withOnboardedAt(Instant at) {
+		return new PhoneNumber(id, wabaId, displayPhoneNumber, verifiedName, coexistence, registered, pin,
+				throughputMps, at, qualityRating, seq);
+	}
+
+	public static String digitsOf(String phone) {
+		return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+	}
+}
