@@ -1,0 +1,35 @@
+package io.wabaflow.sync.api;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.wabaflow.sync.contacts.ContactQueries;
+import io.wabaflow.sync.contacts.ContactView;
+import io.wabaflow.sync.rebuild.ActiveGeneration;
+
+/** Contacts of a number, by wa_id. */
+@RestController
+class ContactsController {
+
+	private final ActiveGeneration active;
+
+	private final ContactQueries contacts = new ContactQueries();
+
+	ContactsController(ActiveGeneration active) {
+		this.active = active;
+	}
+
+	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/contacts")
+	Page<ContactView> contacts(@PathVariable String phoneNumberId, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		int size = Limits.of(limit);
+		Cursor after = Cursor.decode(cursor);
+		List<ContactView> items = active.read(handle -> contacts.list(handle, phoneNumberId,
+				after == null ? null : after.id(), size + 1));
+		return ConversationsController.page(items, size, last -> new Cursor(null, last.waId()));
+	}
+}

@@ -1,0 +1,86 @@
+package io.wabaflow.sync.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.wabaflow.sync.conversations.ConversationKey;
+import io.wabaflow.sync.conversations.ConversationQueries;
+import io.wabaflow.sync.conversations.ConversationView;
+import io.wabaflow.sync.messages.MessageQueries;
+import io.wabaflow.sync.messages.MessageView;
+import io.wabaflow.sync.rebuild.ActiveGeneration;
+
+/** Conversations of a number (newest first) and the messages of a conversation (newest first). */
+@RestController
+class ConversationsController {
+
+	private final ActiveGeneration active;
+
+	private final Clock clock;
+
+	private final ConversationQueries conversations = new ConversationQueries();
+
+	private final MessageQueries messages = new MessageQueries();
+
+	ConversationsController(ActiveGeneration active, Clock clock) {
+		this.active = active;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/conversations")
+	Page<ConversationView> conversations(@PathVariable String phoneNumberId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		int size = Limits.of(limit);
+		Cursor after = Cursor.decode(cursor);
+		if (after != null && after.at() == null) {
+			throw new BadRequestException("Invalid cursor");
+		}
+		Instant now = clock.instant();
+		List<ConversationView> items = active.read(handle -> conversations.list(handle, phoneNumberId,
+				after == null ? null : after.at(), after == null ? null : after.id(), size + 1, now));
+		return page(items, size, last -> new Cursor(last.lastMessage().at(), last.contact().waId()));
+	}
+
+	@GetMapping("/api/v1/conversations/{conversationId}/messages")
+	Page<MessageView> messages(@PathVariable String conversationId, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor,
+			@RequestParam(name = "include_raw", defaultValue = "false") boolean includeRaw) {
+		ConversationKey key = ConversationKey.parse(conversationId);
+		if (key == null) {
+			throw new BadRequestException("A conversation id is <phone_number_id>:<wa_id>");
+		}
+		int size = Limits.of(limit);
+		Cursor after = Cursor.decode(cursor);
+		if (after != null && after.at() == null) {
+			throw new BadRequestException("Invalid cursor");
+		}
+		Instant now = clock.instant();
+		List<MessageView> items = active.read(handle -> {
+			if (conversations.find(handle, key, now).isEmpty()) {
+				throw new NotFoundException("No conversation " + conversationId);
+			}
+			return messages.list(handle, key.phoneNumberId(), key.contactWaId(), after == null ? null : after.at(),
+					after == null ? null : after.id(), size + 1);
+		});
+		if (!includeRaw) {
+			items = items.stream().map(m -> new MessageView(m.id(), m.wamid(), m.commandId(), m.direction(), m.origin(),
+					m.sender(), m.sentAt(), m.type(), m.content(), m.context(), m.status(), m.statuses(), m.failure(),
+					m.reactions(), m.edit(), m.revokedAt(), null)).toList();
+		}
+		return page(items, size, last -> new Cursor(last.sentAt(), last.id()));
+	}
+
+	static <T> Page<T> page(List<T> fetched, int size, java.util.function.Function<T, Cursor> cursorOf) {
+		if (fetched.size() <= size) {
+			return new Page<>(fetched, null);
+		}
+		List<T> items = fetched.subList(0, size);
+		return new Page<>(List.copyOf(items), cursorOf.apply(items.get(size - 1)).encode());
+	}
+}

@@ -1,0 +1,70 @@
+package io.wabaflow.sync.conversations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+import io.wabaflow.sync.db.Sql;
+
+/**
+ * Reads conversations newest first, keyset-paged by (last message time, contact). Seed 002's listing
+ * rule: no group chats, only conversations with at least one message.
+ */
+public final class ConversationQueries {
+
+	private static final String SELECT = """
+			SELECT c.*, ct.profile_name, ct.book_full_name
+			FROM conversations c
+			LEFT JOIN contacts ct ON ct.phone_number_id = c.phone_number_id AND ct.wa_id = c.contact_wa_id
+			""";
+
+	private static final String LIST = SELECT + """
+			WHERE c.phone_number_id = :pn AND NOT c.is_group AND c.message_count > 0 %s
+			ORDER BY c.last_message_at DESC, c.contact_wa_id DESC
+			LIMIT :limit
+			""";
+
+	public List<ConversationView> list(Handle handle, String phoneNumberId, Instant beforeAt, String beforeWaId,
+			int limit, Instant now) {
+		boolean paged = beforeAt != null;
+		Query query = handle.createQuery(LIST.formatted(paged
+				? "AND (c.last_message_at, c.contact_wa_id) < (:before_at, :before_wa)" : ""))
+				.bind("pn", phoneNumberId)
+				.bind("limit", limit);
+		if (paged) {
+			query.bind("before_at", Timestamp.from(beforeAt)).bind("before_wa", beforeWaId);
+		}
+		return query.map((rs, ctx) -> conversation(rs, now)).list();
+	}
+
+	public Optional<ConversationView> find(Handle handle, ConversationKey key, Instant now) {
+		return handle.createQuery(SELECT + "WHERE c.phone_number_id = :pn AND c.contact_wa_id = :wa")
+				.bind("pn", key.phoneNumberId())
+				.bind("wa", key.contactWaId())
+				.map((rs, ctx) -> conversation(rs, now))
+				.findOne();
+	}
+
+	private static ConversationView conversation(ResultSet rs, Instant now) throws SQLException {
+		Instant windowExpiresAt = Sql.instant(rs.getTimestamp("window_expires_at"));
+		return new ConversationView(rs.getString("conversation_id"), rs.getString("phone_number_id"),
+				new ConversationView.Contact(rs.getString("contact_wa_id"), rs.getString("profile_name"),
+						rs.getString("book_full_name")),
+				new ConversationView.LastMessage(rs.getString("last_message_id"),
+						Sql.instant(rs.getTimestamp("last_message_at")), rs.getString("last_message_direction"),
+						rs.getString("last_message_type")),
+				new ConversationView.Counts(rs.getInt("message_count"), rs.getInt("inbound_count"),
+						rs.getInt("outbound_count"), rs.getInt("from_contact"), rs.getInt("from_agent"),
+						rs.getInt("from_bot"), rs.getInt("from_system"), rs.getInt("from_business_app"),
+						rs.getInt("history_count")),
+				rs.getInt("unread_count"), Sql.instant(rs.getTimestamp("last_inbound_at")),
+				Sql.instant(rs.getTimestamp("last_user_message_at")), windowExpiresAt,
+				windowExpiresAt != null && windowExpiresAt.isAfter(now));
+	}
+}

@@ -1,0 +1,24 @@
+package io.wabaflow.sync.conversations;
+
+import java.time.Instant;
+
+/**
+ * A conversation as the API lists it.
+ *
+ * @param windowOpen whether a free-form message may be sent now (the window has not expired)
+ */
+public record ConversationView(String id, String phoneNumberId, Contact contact, LastMessage lastMessage,
+		Counts counts, int unreadCount, Instant lastInboundAt, Instant lastUserMessageAt, Instant windowExpiresAt,
+		boolean windowOpen) {
+
+	public record Contact(String waId, String profileName, String addressBookName) {
+	}
+
+	public record LastMessage(String id, Instant at, String direction, String type) {
+	}
+
+	/** Messages by direction and by sender; history = how many came from the history sync. */
+	public record Counts(int total, int inbound, int outbound, int contact, int agent, int bot, int system,
+			int businessApp, int history) {
+	}
+}

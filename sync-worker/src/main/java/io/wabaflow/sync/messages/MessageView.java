@@ -1,0 +1,32 @@
+package io.wabaflow.sync.messages;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import io.wabaflow.sync.statuses.StatusTransition;
+
+/**
+ * A message as the API shows it: what it said (JSON as Meta or the sender gave it), where it stands
+ * (status derived from its transitions), and what happened to it since (reactions, edit, revoke).
+ *
+ * @param id     the wamid, or {@code cmd:<command id>} for an outbound message of the sender
+ * @param status current status: from status webhooks, else the history's status, else the sender's
+ *               verdict (accepted, sent, failed, rejected); null for inbound messages
+ * @param raw    the message object exactly as received, unknown fields included (webhook messages only)
+ */
+public record MessageView(String id, String wamid, String commandId, String direction, String origin, String sender,
+		Instant sentAt, String type, @JsonRawValue String content, @JsonRawValue String context, String status,
+		List<StatusTransition> statuses, Failure failure, List<Reaction> reactions, Edit edit, Instant revokedAt,
+		@JsonRawValue String raw) {
+
+	public record Failure(Integer code, String title, String details, Instant at) {
+	}
+
+	public record Reaction(String reactor, String emoji, Instant at) {
+	}
+
+	public record Edit(String type, @JsonRawValue String content, Instant at) {
+	}
+}

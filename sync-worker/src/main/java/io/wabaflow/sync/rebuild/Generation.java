@@ -1,0 +1,36 @@
+package io.wabaflow.sync.rebuild;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One generation of the projection tables: its own schema, filled by its own consumer group.
+ *
+ * @param targetOffsets end offsets of the source partitions ({@code "<topic>:<partition>"}) when its build
+ *                      started: once its group has committed them all it has everything that existed then
+ */
+public record Generation(int number, String state, String schemaName, String groupId,
+		Map<String, Long> targetOffsets, Instant requestedAt, Instant activatedAt, Instant retiredAt,
+		Instant droppedAt) {
+
+	public static final String BUILDING = "building";
+
+	public static final String ACTIVE = "active";
+
+	public static final String RETIRED = "retired";
+
+	public static final String DROPPED = "dropped";
+
+	public static String schemaOf(int number) {
+		return "sync_g" + number;
+	}
+
+	public static String groupIdOf(String prefix, int number) {
+		return prefix + "-g" + number;
+	}
+
+	/** Whether its consumers should run: while it is built and while it serves reads. */
+	public boolean consuming() {
+		return BUILDING.equals(state) || ACTIVE.equals(state);
+	}
+}
