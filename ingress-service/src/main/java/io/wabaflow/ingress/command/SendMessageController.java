@@ -1,0 +1,42 @@
+package io.wabaflow.ingress.command;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wabaflow.ingress.security.ApiKeys;
+
+/** Sends one message: validated by Meta's rules here, sent by the sender worker. */
+@RestController
+@Tag(name = "Commands")
+class SendMessageController {
+
+	private final CommandRequests requests;
+
+	private final CommandSubmission submission;
+
+	SendMessageController(CommandRequests requests, CommandSubmission submission) {
+		this.requests = requests;
+		this.submission = submission;
+	}
+
+	@PostMapping("/api/v1/messages")
+	@Operation(summary = "Send a message", description = "Publishes SendMessage on wabaflow.commands.send.v1 "
+			+ "(key phone_number_id). 202 once durable; with Prefer: wait=N the sender's outcome.")
+	CompletableFuture<ResponseEntity<?>> send(@Valid @RequestBody SendMessageRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestHeader(name = "Prefer", required = false) List<String> prefer, ApiKeys.ApiCaller caller) {
+		return submission.submit(new CommandSubmission.Request("SendMessage", caller,
+				requests.describe("messages", request), requests.idempotencyKey(idempotencyKey),
+				requests.preferWait(prefer), requests.sendMessage(request)));
+	}
+}
