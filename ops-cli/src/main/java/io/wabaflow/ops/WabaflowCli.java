@@ -7,6 +7,7 @@ import io.wabaflow.ops.dlt.DltCommand;
 import io.wabaflow.ops.replay.ReplayCommand;
 import io.wabaflow.ops.tail.TailCommand;
 import io.wabaflow.ops.topics.TopicsCommand;
+import io.wabaflow.ops.webhooks.WebhooksCommand;
 
 /**
  * {@code wabaflow}: one tool for ops that knows Wabaflow's topics and schemas. Every command that changes
@@ -14,7 +15,8 @@ import io.wabaflow.ops.topics.TopicsCommand;
  */
 @Command(name = "wabaflow", mixinStandardHelpOptions = true, version = "wabaflow ops 0.1.0",
 		description = "Inspect, replay and re-drive Wabaflow's Kafka topics.",
-		subcommands = {TopicsCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class})
+		subcommands = {TopicsCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class,
+				WebhooksCommand.class})
 public final class WabaflowCli {
 
 	public static void main(String[] args) {

@@ -37,11 +37,7 @@ final class Cli {
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		List<String> all = new ArrayList<>(List.of(args));
-		all.add(1, "--bootstrap-servers=" + TestKafka.bootstrapServers());
-		if (args[0].equals("dlt")) {
-			all.remove(1);
-			all.add(2, "--bootstrap-servers=" + TestKafka.bootstrapServers());
-		}
+		all.add("--bootstrap-servers=" + TestKafka.bootstrapServers()); // options may follow the (sub)command's parameters
 		int code = commandLine.execute(all.toArray(String[]::new));
 		return new Result(code, out.toString(), err.toString());
 	}

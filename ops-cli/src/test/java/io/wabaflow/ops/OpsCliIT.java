@@ -202,6 +202,44 @@ class OpsCliIT {
 		assertThat(Cli.run("dlt", "list", dlt, "--filter", "key=" + key).out()).contains("[re-driven]");
 	}
 
+	@Test
+	void redriveUnparsedPublishesWhatTheCurrentParserReadsOnceAndKeepsTheRest() throws Exception {
+		String phone = "pn-" + UUID.randomUUID();
+		String envelope = """
+				{"object":"whatsapp_business_account","entry":[{"id":"waba-9","changes":[
+				 {"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"%s"},"statuses":[{"id":"wamid.1","status":"sent"}]}},
+				 {"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"%s"},"statuses":[{"id":"wamid.1","status":"read"}]}}]}]}
+				""".formatted(phone, phone);
+		Instant receivedAt = Instant.parse("2026-11-20T08:00:00Z");
+		send(Topics.UNPARSED_WEBHOOKS.name(), "u-" + phone, unparsed("fixed-" + phone, envelope, receivedAt), null);
+		send(Topics.UNPARSED_WEBHOOKS.name(), "g-" + phone, unparsed("garbage-" + phone, "<html>", receivedAt), null);
+
+		Cli.Result dryRun = Cli.run("webhooks", "redrive-unparsed");
+
+		assertThat(dryRun.out()).contains("would publish").contains("(fixed-" + phone + ") -> 2 change(s)")
+				.contains("still unparseable").contains("garbage-" + phone).contains("Dry run");
+		assertThat(json(Cli.run("tail", WEBHOOKS, "--from-beginning", "--key", phone))).isEmpty();
+
+		Cli.Result executed = Cli.run("webhooks", "redrive-unparsed", "--execute");
+		Cli.Result repeated = Cli.run("webhooks", "redrive-unparsed", "--execute");
+
+		assertThat(executed.out()).contains("publish ").contains("(fixed-" + phone + ") -> 2 change(s)");
+		assertThat(repeated.out()).doesNotContain("fixed-" + phone).contains("still unparseable");
+		List<JsonNode> published = json(Cli.run("tail", WEBHOOKS, "--from-beginning", "--key", phone));
+		assertThat(published).hasSize(2).allSatisfy(line -> {
+			assertThat(line.at("/value/phone_number_id").asString()).isEqualTo(phone);
+			assertThat(line.at("/value/received_at").asString()).isEqualTo(receivedAt.toString());
+			assertThat(line.at("/headers/wabaflow-redriven-from").asString()).startsWith(Topics.UNPARSED_WEBHOOKS.name() + "/");
+		});
+		assertThat(published).extracting(line -> line.at("/value/event_id").asString()).doesNotHaveDuplicates();
+	}
+
+	private static byte[] unparsed(String eventId, String body, Instant receivedAt) {
+		return new AvroSerializer().serialize(Topics.UNPARSED_WEBHOOKS.name(), io.wabaflow.schemas.webhook.UnparsedWebhook
+				.newBuilder().setEventId(eventId).setBody(java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)))
+				.setReason("test").setReceivedAt(receivedAt).build());
+	}
+
 	private static List<String> valuesOnTopicWithKey(String topic, String key) {
 		List<String> values = new ArrayList<>();
 		Cli.Result tail = Cli.run("tail", topic, "--from-beginning", "--key", key, "--limit", "100");
