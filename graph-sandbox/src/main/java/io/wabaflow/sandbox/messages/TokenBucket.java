@@ -28,8 +28,9 @@ final class TokenBucket {
 			tokens = Math.min(capacity, tokens + seconds * perSecond);
 			last = now;
 		}
-		if (tokens >= 1.0) {
-			tokens -= 1.0;
+		// tolerate the rounding of elapsed × rate (6 s × 1/6 per second must make a whole token)
+		if (tokens >= 1.0 - 1e-9) {
+			tokens = Math.max(0, tokens - 1.0);
 			return true;
 		}
 		return false;
