@@ -1,6 +1,7 @@
 package io.wabaflow.ingress.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -46,9 +47,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wabaflow\"");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+			// bytes, not the writer: JSON is UTF-8 and takes no charset parameter
+			response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
 					+ "\"detail\":\"Send an API key as 'Authorization: Bearer <key>'.\",\"instance\":\""
-					+ request.getRequestURI().replace("\"", "") + "\"}");
+					+ request.getRequestURI().replace("\"", "").replace("\\", "") + "\"}").getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		request.setAttribute(CALLER_ATTRIBUTE, caller.get());
