@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             phone_number_id, so each consumer owns its numbers' rows
  * @param supervisorIntervalMs how often generations are reconciled (containers started or stopped, a
  *                             build checked for catch-up)
- * @param groupPrefix          consumer group of generation N is {@code <prefix>-g<N>}
+ * @param groupPrefix          consumer group of generation N is {@code <prefix>-g<N>-<random>}
  */
 @ConfigurationProperties("wabaflow.sync")
 public record SyncProperties(int concurrency, long supervisorIntervalMs, String groupPrefix) {

@@ -25,8 +25,13 @@ public record Generation(int number, String state, String schemaName, String gro
 		return "sync_g" + number;
 	}
 
+	/**
+	 * A fresh consumer group for a new generation. The random suffix makes sure a new generation never
+	 * inherits the committed offsets of an older group of the same name (a database restored or reset
+	 * while the broker kept its groups would otherwise skip everything already consumed).
+	 */
 	public static String groupIdOf(String prefix, int number) {
-		return prefix + "-g" + number;
+		return prefix + "-g" + number + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** Whether its consumers should run: while it is built and while it serves reads. */

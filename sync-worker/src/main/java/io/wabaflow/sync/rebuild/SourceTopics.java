@@ -38,7 +38,7 @@ public class SourceTopics implements DisposableBean {
 	}
 
 	/** End offsets of every source partition, keyed {@code "<topic>:<partition>"}. */
-	Map<String, Long> endOffsets() {
+	public Map<String, Long> endOffsets() {
 		try {
 			Map<String, TopicDescription> topics = admin().describeTopics(NAMES).allTopicNames().get();
 			List<TopicPartition> partitions = new ArrayList<>();
@@ -61,7 +61,7 @@ public class SourceTopics implements DisposableBean {
 	}
 
 	/** Offsets a consumer group committed, keyed {@code "<topic>:<partition>"}. */
-	Map<String, Long> committed(String groupId) {
+	public Map<String, Long> committed(String groupId) {
 		try {
 			Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(groupId)
 					.partitionsToOffsetAndMetadata().get();
