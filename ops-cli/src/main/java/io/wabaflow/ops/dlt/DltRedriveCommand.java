@@ -4,12 +4,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -33,8 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "redrive", mixinStandardHelpOptions = true,
 		description = "Re-publish dead letters to their original topic, each once. Dry run unless --execute.")
 final class DltRedriveCommand implements Callable<Integer> {
-
-	private static final int TRANSACTION_SIZE = 500;
 
 	@Mixin
 	KafkaOptions kafka;
@@ -60,10 +56,10 @@ final class DltRedriveCommand implements Callable<Integer> {
 			return 2;
 		}
 		DeadLetterFilter filter = new DeadLetterFilter(filters);
-		List<ConsumerRecord<byte[], byte[]>> due = new ArrayList<>();
+		List<RedriveLedger.Redrive> due = new ArrayList<>();
 		int skipped = 0;
-		try (KafkaConsumer<byte[], byte[]> consumer = kafka.reader()) {
-			Set<String> done = RedriveLedger.read(consumer);
+		try (RedriveLedger ledger = RedriveLedger.open(kafka, execute);
+				KafkaConsumer<byte[], byte[]> consumer = kafka.reader()) {
 			BoundedReader reader = new BoundedReader(consumer);
 			List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
 			reader.read(reader.beginning(topic), record -> {
@@ -73,49 +69,28 @@ final class DltRedriveCommand implements Callable<Integer> {
 				return true;
 			});
 			for (ConsumerRecord<byte[], byte[]> record : matching) {
-				if (done.contains(Headers.coordinates(record))) {
+				String target = Headers.text(record, Headers.ORIGINAL_TOPIC);
+				if (ledger.redriven(record)) {
 					skipped++;
 				}
-				else if (Headers.text(record, Headers.ORIGINAL_TOPIC) == null) {
+				else if (target == null) {
 					out.printf("  skip %s: no %s header, origin unknown%n", Headers.coordinates(record), Headers.ORIGINAL_TOPIC);
 				}
 				else {
-					due.add(record);
+					out.printf("  %s %s -> %s  (%s)%n", execute ? "re-drive" : "would re-drive",
+							Headers.coordinates(record), target, DltListCommand.reason(record));
+					due.add(new RedriveLedger.Redrive(record, target, List.of(new ProducerRecord<>(target, null,
+							record.key(), record.value(), originalHeaders(record)))));
 				}
 			}
-		}
-		for (ConsumerRecord<byte[], byte[]> record : due) {
-			out.printf("  %s %s -> %s  (%s)%n", execute ? "re-drive" : "would re-drive", Headers.coordinates(record),
-					Headers.text(record, Headers.ORIGINAL_TOPIC), DltListCommand.reason(record));
-		}
-		if (execute && !due.isEmpty()) {
-			publish(due);
+			if (execute && !due.isEmpty()) {
+				ledger.publish(due);
+			}
 		}
 		out.printf("%d dead letter(s) %s, %d already re-driven before.%s%n", due.size(),
 				execute ? "re-driven" : "to re-drive", skipped, execute ? "" : " Dry run: add --execute to re-publish.");
 		out.flush();
 		return 0;
-	}
-
-	private void publish(List<ConsumerRecord<byte[], byte[]>> due) {
-		try (KafkaProducer<byte[], byte[]> producer = kafka.transactionalWriter()) {
-			producer.initTransactions();
-			for (int from = 0; from < due.size(); from += TRANSACTION_SIZE) {
-				producer.beginTransaction();
-				try {
-					for (ConsumerRecord<byte[], byte[]> record : due.subList(from, Math.min(due.size(), from + TRANSACTION_SIZE))) {
-						String target = Headers.text(record, Headers.ORIGINAL_TOPIC);
-						producer.send(new ProducerRecord<>(target, null, record.key(), record.value(), originalHeaders(record)));
-						RedriveLedger.note(producer, record, target, 1);
-					}
-					producer.commitTransaction();
-				}
-				catch (RuntimeException e) {
-					producer.abortTransaction();
-					throw e;
-				}
-			}
-		}
 	}
 
 	private static RecordHeaders originalHeaders(ConsumerRecord<byte[], byte[]> record) {

@@ -5,12 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -53,8 +51,7 @@ public final class RedriveUnparsedCommand implements Callable<Integer> {
 	@Option(names = "--execute", description = "Publish (without it: print what would be published).")
 	boolean execute;
 
-	private record Parsed(ConsumerRecord<byte[], byte[]> source, UnparsedWebhook body, List<EnvelopeChange> changes) {
-	}
+	private static final AvroSerializer SERIALIZER = new AvroSerializer();
 
 	@Override
 	public Integer call() {
@@ -62,39 +59,35 @@ public final class RedriveUnparsedCommand implements Callable<Integer> {
 		EnvelopeSplitter splitter = new EnvelopeSplitter();
 		AvroDeserializer avro = new AvroDeserializer();
 		String topic = Topics.UNPARSED_WEBHOOKS.name();
-		List<Parsed> due = new ArrayList<>();
+		List<RedriveLedger.Redrive> due = new ArrayList<>();
 		int stillUnparseable = 0;
 		int skipped = 0;
-		List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>();
-		Set<String> done;
-		try (KafkaConsumer<byte[], byte[]> consumer = kafka.reader()) {
-			done = RedriveLedger.read(consumer);
+		try (RedriveLedger ledger = RedriveLedger.open(kafka, execute);
+				KafkaConsumer<byte[], byte[]> consumer = kafka.reader()) {
+			List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>();
 			BoundedReader reader = new BoundedReader(consumer);
-			reader.read(reader.beginning(topic), record -> kept.add(record));
-		}
-		for (ConsumerRecord<byte[], byte[]> record : kept) {
-			if (done.contains(Headers.coordinates(record))) {
-				skipped++;
-				continue;
+			reader.read(reader.beginning(topic), kept::add);
+			for (ConsumerRecord<byte[], byte[]> record : kept) {
+				if (ledger.redriven(record)) {
+					skipped++;
+					continue;
+				}
+				UnparsedWebhook unparsed = avro.deserialize(topic, record.value(), UnparsedWebhook.class);
+				try {
+					List<EnvelopeChange> changes = splitter.split(bytes(unparsed.getBody()));
+					due.add(new RedriveLedger.Redrive(record, Topics.WEBHOOKS.name(), records(record, unparsed, changes)));
+					out.printf("  %s %s (%s) -> %d change(s)%n", execute ? "publish" : "would publish",
+							Headers.coordinates(record), unparsed.getEventId(), changes.size());
+				}
+				catch (UnparseableWebhookException e) {
+					stillUnparseable++;
+					out.printf("  still unparseable %s (%s): %s%n", Headers.coordinates(record), unparsed.getEventId(),
+							e.getMessage());
+				}
 			}
-			UnparsedWebhook unparsed = avro.deserialize(topic, record.value(), UnparsedWebhook.class);
-			ByteBuffer body = unparsed.getBody().duplicate();
-			byte[] bytes = new byte[body.remaining()];
-			body.get(bytes);
-			try {
-				List<EnvelopeChange> changes = splitter.split(bytes);
-				due.add(new Parsed(record, unparsed, changes));
-				out.printf("  %s %s (%s) -> %d change(s)%n", execute ? "publish" : "would publish",
-						Headers.coordinates(record), unparsed.getEventId(), changes.size());
+			if (execute && !due.isEmpty()) {
+				ledger.publish(due);
 			}
-			catch (UnparseableWebhookException e) {
-				stillUnparseable++;
-				out.printf("  still unparseable %s (%s): %s%n", Headers.coordinates(record), unparsed.getEventId(),
-						e.getMessage());
-			}
-		}
-		if (execute && !due.isEmpty()) {
-			publish(due);
 		}
 		out.printf("%d body(ies) %s, %d still unparseable, %d re-driven before.%s%n", due.size(),
 				execute ? "re-driven" : "parse now", stillUnparseable, skipped,
@@ -103,33 +96,28 @@ public final class RedriveUnparsedCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private void publish(List<Parsed> due) {
-		AvroSerializer serializer = new AvroSerializer();
+	/** The records the ingress would have published for these changes, with the original received-at. */
+	private static List<ProducerRecord<byte[], byte[]>> records(ConsumerRecord<byte[], byte[]> source,
+			UnparsedWebhook unparsed, List<EnvelopeChange> changes) {
 		String target = Topics.WEBHOOKS.name();
-		try (KafkaProducer<byte[], byte[]> producer = kafka.transactionalWriter()) {
-			producer.initTransactions();
-			for (Parsed parsed : due) {
-				producer.beginTransaction();
-				try {
-					for (EnvelopeChange change : parsed.changes()) {
-						WebhookChange value = WebhookChange.newBuilder().setEventId(change.eventId())
-								.setObject(EnvelopeSplitter.WHATSAPP_OBJECT).setWabaId(change.wabaId()).setField(change.field())
-								.setPhoneNumberId(change.phoneNumberId()).setValueJson(change.valueJson())
-								.setEntryTime(change.entryTime()).setReceivedAt(parsed.body().getReceivedAt()).build();
-						RecordHeaders headers = new RecordHeaders();
-						headers.add(Headers.REDRIVEN_FROM,
-								Headers.coordinates(parsed.source()).getBytes(StandardCharsets.UTF_8));
-						producer.send(new ProducerRecord<>(target, null, change.partitionKey().getBytes(StandardCharsets.UTF_8),
-								serializer.serialize(target, value), headers));
-					}
-					RedriveLedger.note(producer, parsed.source(), target, parsed.changes().size());
-					producer.commitTransaction();
-				}
-				catch (RuntimeException e) {
-					producer.abortTransaction();
-					throw e;
-				}
-			}
+		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+		for (EnvelopeChange change : changes) {
+			WebhookChange value = WebhookChange.newBuilder().setEventId(change.eventId())
+					.setObject(EnvelopeSplitter.WHATSAPP_OBJECT).setWabaId(change.wabaId()).setField(change.field())
+					.setPhoneNumberId(change.phoneNumberId()).setValueJson(change.valueJson())
+					.setEntryTime(change.entryTime()).setReceivedAt(unparsed.getReceivedAt()).build();
+			RecordHeaders headers = new RecordHeaders();
+			headers.add(Headers.REDRIVEN_FROM, Headers.coordinates(source).getBytes(StandardCharsets.UTF_8));
+			records.add(new ProducerRecord<>(target, null, change.partitionKey().getBytes(StandardCharsets.UTF_8),
+					SERIALIZER.serialize(target, value), headers));
 		}
+		return records;
+	}
+
+	private static byte[] bytes(ByteBuffer buffer) {
+		ByteBuffer body = buffer.duplicate();
+		byte[] bytes = new byte[body.remaining()];
+		body.get(bytes);
+		return bytes;
 	}
 }
