@@ -30,8 +30,10 @@ final class CommandIds {
 			throw new IllegalStateException("Every JRE has SHA-256", e);
 		}
 		sha256.update("wabaflow-command-id\n".getBytes(StandardCharsets.UTF_8));
-		sha256.update(callerKeyDigest.getBytes(StandardCharsets.UTF_8));
-		sha256.update((byte) '\n');
+		// length-prefixed, so that no caller/key pair can shift into another's boundary
+		byte[] caller = callerKeyDigest.getBytes(StandardCharsets.UTF_8);
+		sha256.update(ByteBuffer.allocate(4).putInt(caller.length).array());
+		sha256.update(caller);
 		byte[] hash = sha256.digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
 		hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8
 		hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
