@@ -1,7 +1,6 @@
 package io.wabaflow.sandbox;
 
 import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.wabaflow.sandbox.runtime.SandboxProperties;
@@ -35,8 +34,7 @@ public final class GraphSandbox implements AutoCloseable {
 	}
 
 	public static GraphSandbox start(SandboxSettings settings) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GraphSandboxApplication.class)
-				.properties(GraphSandboxApplication.CONFIG_NAME)
+		ConfigurableApplicationContext context = GraphSandboxApplication.application()
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.run(settings.arguments().toArray(String[]::new));

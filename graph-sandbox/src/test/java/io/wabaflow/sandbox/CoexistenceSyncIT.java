@@ -64,6 +64,29 @@ class CoexistenceSyncIT {
 	}
 
 	@Test
+	void aReplyFromTheBusinessAppArrivesAsAnEchoAndOpensNoWindow() {
+		TestWorld world = TestWorld.coexistence(Map.of());
+
+		String wamid = scenario.post("/echoes", Map.of("phoneNumberId", world.phoneNumberId(), "to", "+55 11 91111-1111",
+				"text", "respondi pelo app")).path("wamid").asString();
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+				.until(() -> !SharedSandbox.recorder().accepted("smb_message_echoes").isEmpty());
+		var echo = SharedSandbox.recorder().accepted("smb_message_echoes").get(0).value().path("message_echoes").path(0);
+		assertThat(echo.path("from").asString()).isEqualTo(world.displayDigits());
+		assertThat(echo.path("to").asString()).isEqualTo("+55 11 91111-1111");
+		assertThat(echo.path("id").asString()).isEqualTo(wamid);
+		assertThat(echo.path("text").path("body").asString()).isEqualTo("respondi pelo app");
+
+		String sent = world.graph().post("/" + world.phoneNumberId() + "/messages", Map.of("messaging_product",
+				"whatsapp", "to", "5511911111111", "type", "text", "text", Map.of("body", "pela API"))).body()
+				.path("messages").path(0).path("id").asString();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> SharedSandbox.recorder()
+				.accepted("messages").stream().anyMatch(r -> r.value().path("statuses").path(0).path("id").asString()
+						.equals(sent) && r.value().path("statuses").path(0).path("status").asString().equals("failed")));
+	}
+
+	@Test
 	void theSameSeedBuildsTheSameWorld() {
 		scenario.reset(7);
 		String first = scenario.createBusiness("A");

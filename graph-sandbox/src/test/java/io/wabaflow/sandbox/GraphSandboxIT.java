@@ -238,6 +238,33 @@ class GraphSandboxIT {
 	}
 
 	@Test
+	void aDelayedDeliveryArrivesAfterTheOthers() {
+		TestWorld world = TestWorld.cloud();
+		scenario.delayNext(1, Duration.ofMillis(500));
+
+		scenario.injectText(world.phoneNumberId(), "5511987654321", "devagar");
+		scenario.injectText(world.phoneNumberId(), "5511987654321", "depressa");
+
+		List<WebhookRecorder.Received> arrived = awaitCount("messages", 2);
+		assertThat(arrived).extracting(r -> r.value().path("messages").path(0).path("text").path("body").asString())
+				.containsExactly("depressa", "devagar");
+		assertThat(scenario.deliveries("messages").path(0).path("chaos").asString()).isEqualTo("delay");
+	}
+
+	@Test
+	void anythingUnmodelledCanBeDeliveredRawInMetasEnvelope() {
+		TestWorld world = TestWorld.cloud();
+
+		scenario.post("/webhooks", Map.of("field", "account_update", "wabaId", world.wabaId(), "entryTime", 1767225600,
+				"value", Map.of("event", "PARTNER_REMOVED", "waba_info", Map.of("waba_id", world.wabaId()))));
+
+		WebhookRecorder.Received received = awaitOne("account_update");
+		assertSignedAndEscaped(received);
+		assertThat(received.payload().path("entry").path(0).path("time").asLong()).isEqualTo(1767225600L);
+		assertThat(received.value().path("event").asString()).isEqualTo("PARTNER_REMOVED");
+	}
+
+	@Test
 	void aFailingCallbackIsRetriedWithBackoffUntilItAccepts() {
 		TestWorld world = TestWorld.cloud();
 		recorder.failNext(2, 503);

@@ -136,6 +136,21 @@ class MessagingIT {
 	}
 
 	@Test
+	void aScenarioCanMakeAClosedWindowASynchronous400() {
+		TestWorld world = TestWorld.cloud();
+		scenario.put("/messaging-rules", Map.of("windowViolationSync", true, "strictTemplates", true));
+
+		Graph.Response closed = world.graph().post("/" + world.phoneNumberId() + "/messages",
+				message("text", Map.of("body", "oi?")));
+		Graph.Response unknownTemplate = world.graph().post("/" + world.phoneNumberId() + "/messages",
+				message("template", Map.of("name", "never_created", "language", Map.of("code", "en_US"))));
+
+		assertThat(closed.status()).isEqualTo(400);
+		assertThat(closed.errorCode()).isEqualTo(131047);
+		assertThat(unknownTemplate.errorCode()).isEqualTo(132001);
+	}
+
+	@Test
 	void theWindowClosesTwentyFourHoursAfterTheUsersLastMessage() {
 		TestWorld world = TestWorld.cloud();
 		scenario.injectText(world.phoneNumberId(), USER, "oi");

@@ -39,6 +39,14 @@ class OnboardingIT {
 		assertThat(again.errorCode()).isEqualTo(100);
 		assertThat(again.body().path("error").path("message").asString()).isEqualTo("This authorization code has been used.");
 
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+				.until(() -> !SharedSandbox.recorder().accepted("account_update").isEmpty());
+		JsonNode added = SharedSandbox.recorder().accepted("account_update").get(0).payload().path("entry").path(0);
+		assertThat(added.path("time").isNumber()).as("account_update entries carry time [AU]").isTrue();
+		assertThat(added.path("changes").path(0).path("value").path("event").asString()).isEqualTo("PARTNER_ADDED");
+		assertThat(added.path("changes").path(0).path("value").path("waba_info").path("waba_id").asString())
+				.isEqualTo(waba);
+
 		JsonNode debug = SharedSandbox.graph(SharedSandbox.sandbox().systemUserToken())
 				.get("/debug_token?input_token=" + token).body().path("data");
 		assertThat(debug.path("is_valid").asBoolean()).isTrue();

@@ -1,5 +1,6 @@
 package io.wabaflow.sandbox.coexistence;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.NoSuchElementException;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.sandbox.messages.Wamids;
+import io.wabaflow.sandbox.webhooks.Webhook;
+import io.wabaflow.sandbox.webhooks.WebhookDispatcher;
 import io.wabaflow.sandbox.world.PhoneNumber;
 import io.wabaflow.sandbox.world.World;
 import tools.jackson.databind.JsonNode;
@@ -34,12 +37,48 @@ public class BusinessApps {
 	private final BusinessAppData data;
 	private final SyncDeliveries deliveries;
 	private final Wamids wamids;
+	private final WebhookDispatcher dispatcher;
+	private final Clock clock;
 
-	BusinessApps(World world, BusinessAppData data, SyncDeliveries deliveries, Wamids wamids) {
+	BusinessApps(World world, BusinessAppData data, SyncDeliveries deliveries, Wamids wamids,
+			WebhookDispatcher dispatcher, Clock clock) {
 		this.world = world;
 		this.data = data;
 		this.deliveries = deliveries;
 		this.wamids = wamids;
+		this.dispatcher = dispatcher;
+		this.clock = clock;
+	}
+
+	/**
+	 * The business answers from the WhatsApp Business app: an {@code smb_message_echoes} webhook [ECHO]. Echoes
+	 * never open or extend the service window [COEX]. {@code to} is passed through as given. Returns the wamid.
+	 */
+	public String echo(String phoneNumberId, String to, String type, String text, JsonNode content) {
+		PhoneNumber phone = coexistence(phoneNumberId);
+		if (to == null || PhoneNumber.digitsOf(to).isEmpty()) {
+			throw new IllegalArgumentException("to (the user's phone number) is required");
+		}
+		String messageType = type == null ? "text" : type;
+		String wamid = wamids.outbound(PhoneNumber.digitsOf(to));
+		ObjectNode value = Webhook.valueFor(phone);
+		ObjectNode echo = value.putArray("message_echoes").addObject();
+		echo.put("from", phone.displayDigits());
+		echo.put("to", to);
+		echo.put("id", wamid);
+		echo.put("timestamp", Long.toString(clock.instant().getEpochSecond()));
+		echo.put("type", messageType);
+		if (content != null && !content.isNull()) {
+			echo.set(messageType, content.deepCopy());
+		}
+		else if (messageType.equals("text") && text != null) {
+			echo.putObject("text").put("body", text);
+		}
+		else {
+			throw new IllegalArgumentException("content (the " + messageType + " object) is required");
+		}
+		dispatcher.dispatch(Webhook.of("smb_message_echoes", phone, value));
+		return wamid;
 	}
 
 	public void putContacts(String phoneNumberId, List<BusinessAppData.AppContact> contacts) {

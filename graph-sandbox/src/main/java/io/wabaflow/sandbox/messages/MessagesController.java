@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /{phone_number_id}/messages} [§4]: validates, applies the number's throughput (130429) and the
  * pair rate (131056), answers {@code contacts[]} + {@code messages[].id}, then emits the status webhooks. A
  * free-form message to a user whose window is closed is accepted and then fails with 131047, as Meta documents
- * ({@code sandbox.messaging.window-violation=sync} answers 400 instead). Also marks messages as read.
+ * ({@code sandbox.messaging.window-violation=sync}, or the scenario's messaging rules, answer 400 instead). Also marks messages as read.
  */
 @RestController
 class MessagesController {
@@ -42,11 +42,12 @@ class MessagesController {
 	private final StatusProgression statuses;
 	private final Wamids wamids;
 	private final SandboxProperties properties;
+	private final MessagingRules rules;
 	private final Clock clock;
 
 	MessagesController(World world, GraphAccess access, Faults faults, RateLimits limits, ServiceWindows windows,
 			Templates templates, SentMessages sentMessages, InboundMessages inbound, StatusProgression statuses,
-			Wamids wamids, SandboxProperties properties, Clock clock) {
+			Wamids wamids, SandboxProperties properties, MessagingRules rules, Clock clock) {
 		this.world = world;
 		this.access = access;
 		this.faults = faults;
@@ -58,6 +59,7 @@ class MessagesController {
 		this.statuses = statuses;
 		this.wamids = wamids;
 		this.properties = properties;
+		this.rules = rules;
 		this.clock = clock;
 	}
 
@@ -91,7 +93,7 @@ class MessagesController {
 				? templates.check(out.templateName(), out.templateLanguage(), out.templateBodyParameters())
 				: "service";
 		boolean windowOpen = windows.isOpen(phone.id(), user.waId());
-		if (!out.isTemplate() && !windowOpen && properties.messaging().windowViolation().equalsIgnoreCase("sync")) {
+		if (!out.isTemplate() && !windowOpen && rules.rules().windowViolationSync()) {
 			throw GraphErrors.of(131047);
 		}
 		StatusProgression.Outcome outcome = outcome(out, user, windowOpen, GraphCall.of(request));

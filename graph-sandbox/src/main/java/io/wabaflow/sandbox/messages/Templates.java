@@ -9,11 +9,10 @@ import org.springframework.stereotype.Component;
 
 import io.wabaflow.sandbox.graph.GraphErrors;
 import io.wabaflow.sandbox.runtime.Resettable;
-import io.wabaflow.sandbox.runtime.SandboxProperties;
 
 /**
  * Message templates. Kept simple on purpose: any name and language is accepted as an approved {@code utility}
- * template unless the scenario registered it otherwise (or {@code sandbox.messaging.strict-templates} is on):
+ * template unless the scenario registered it otherwise (or strict templates are on: {@code sandbox.messaging.strict-templates}, or the scenario's messaging rules):
  * {@code MISSING}/{@code PENDING}/{@code REJECTED} → 132001, {@code PAUSED} → 132015, {@code DISABLED} → 132016,
  * and a registered {@code bodyParameters} count that the send does not match → 132000.
  */
@@ -23,11 +22,11 @@ public class Templates implements Resettable {
 	public record Template(String name, String language, String status, String category, Integer bodyParameters) {
 	}
 
-	private final SandboxProperties properties;
+	private final MessagingRules rules;
 	private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-	Templates(SandboxProperties properties) {
-		this.properties = properties;
+	Templates(MessagingRules rules) {
+		this.rules = rules;
 	}
 
 	@Override
@@ -51,7 +50,7 @@ public class Templates implements Resettable {
 	String check(String name, String language, int bodyParameters) {
 		Template template = templates.get(key(name, language));
 		if (template == null) {
-			if (properties.messaging().strictTemplates()) {
+			if (rules.rules().strictTemplates()) {
 				throw GraphErrors.of(132001, "template name (" + name + ") does not exist in " + language);
 			}
 			return "utility";

@@ -21,17 +21,21 @@ import io.wabaflow.sandbox.coexistence.BusinessApps;
 import io.wabaflow.sandbox.graph.FaultRule;
 import io.wabaflow.sandbox.graph.Faults;
 import io.wabaflow.sandbox.messages.InboundMessages;
+import io.wabaflow.sandbox.messages.MessagingRules;
 import io.wabaflow.sandbox.runtime.SandboxClock;
 import io.wabaflow.sandbox.runtime.SandboxReset;
 import io.wabaflow.sandbox.webhooks.CallbackTarget;
 import io.wabaflow.sandbox.webhooks.CallbackVerifier;
 import io.wabaflow.sandbox.webhooks.ChaosRule;
 import io.wabaflow.sandbox.webhooks.DeliveryChaos;
+import io.wabaflow.sandbox.webhooks.Webhook;
+import io.wabaflow.sandbox.webhooks.WebhookDispatcher;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Scenario API, the events and the trouble: user messages, Business-app contacts and history, injected Graph
- * errors, delivery chaos, the clock, the callback configuration, and reset.
+ * Scenario API, the events and the trouble: user messages, Business-app contacts, history and echoes, raw
+ * webhooks, injected Graph errors, messaging rules, delivery chaos, the clock, the callback configuration, reset.
  */
 @RestController
 @RequestMapping("/sandbox")
@@ -47,9 +51,22 @@ class TroubleScenarioController {
 	record History(List<BusinessApps.HistoryEntry> messages) {
 	}
 
-	/** {@code deliverAs}: {@code response} (default) or {@code status} (messages only: a failed status webhook). */
-	record ErrorRule(String operation, String method, String path, String nodeId, Integer code, Integer times,
-			String message, String details, String deliverAs) {
+	/**
+	 * {@code deliverAs}: {@code response} (default) or {@code status} (messages only: a failed status webhook).
+	 * {@code phoneNumberId} is a synonym of {@code nodeId}.
+	 */
+	record ErrorRule(String operation, String method, String path, String nodeId, String phoneNumberId, Integer code,
+			Integer times, String message, String details, String deliverAs) {
+	}
+
+	record Echo(String phoneNumberId, String to, String type, String text, JsonNode content) {
+	}
+
+	/** Anything the sandbox does not model, delivered as is: {@code value} inside Meta's envelope. */
+	record RawWebhook(String field, String wabaId, String phoneNumberId, JsonNode value, Long entryTime) {
+	}
+
+	record Rules(Boolean windowViolationSync, Boolean strictTemplates) {
 	}
 
 	record Chaos(String effect, String field, Integer count, Double probability, Long delayMs, String order) {
@@ -72,9 +89,12 @@ class TroubleScenarioController {
 	private final SandboxReset reset;
 	private final CallbackTarget callback;
 	private final CallbackVerifier verifier;
+	private final WebhookDispatcher dispatcher;
+	private final MessagingRules rules;
 
 	TroubleScenarioController(InboundMessages inbound, BusinessApps businessApps, Faults faults, DeliveryChaos chaos,
-			SandboxClock clock, SandboxReset reset, CallbackTarget callback, CallbackVerifier verifier) {
+			SandboxClock clock, SandboxReset reset, CallbackTarget callback, CallbackVerifier verifier,
+			WebhookDispatcher dispatcher, MessagingRules rules) {
 		this.inbound = inbound;
 		this.businessApps = businessApps;
 		this.faults = faults;
@@ -83,6 +103,8 @@ class TroubleScenarioController {
 		this.reset = reset;
 		this.callback = callback;
 		this.verifier = verifier;
+		this.dispatcher = dispatcher;
+		this.rules = rules;
 	}
 
 	/** A WhatsApp user writes to the business: opens the service window and delivers a messages webhook. */
@@ -91,6 +113,36 @@ class TroubleScenarioController {
 	InboundMessages.Injected inbound(@RequestBody InboundRequest request) {
 		return inbound.inject(request.phoneNumberId(), new InboundMessages.Inbound(request.from(), request.name(),
 				request.type(), request.text(), request.content(), request.contextMessageId(), request.timestamp()));
+	}
+
+	/** The business replies from the WhatsApp Business app (coexistence): an smb_message_echoes webhook. */
+	@PostMapping("/echoes")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> echo(@RequestBody Echo request) {
+		return Map.of("wamid", businessApps.echo(request.phoneNumberId(), request.to(), request.type(), request.text(),
+				request.content()));
+	}
+
+	@PostMapping("/webhooks")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> rawWebhook(@RequestBody RawWebhook request) {
+		if (request.field() == null || request.wabaId() == null || request.value() == null
+				|| !request.value().isObject()) {
+			throw new IllegalArgumentException("field, wabaId and an object value are required");
+		}
+		return Map.of("deliveryIds", dispatcher.dispatch(new Webhook(request.field(), request.wabaId(),
+				request.phoneNumberId(), (ObjectNode) request.value().deepCopy(), request.entryTime())));
+	}
+
+	@GetMapping("/messaging-rules")
+	MessagingRules.Rules rules() {
+		return rules.rules();
+	}
+
+	/** {@code windowViolationSync}: a closed window answers 400/131047 instead of a failed status. */
+	@PutMapping("/messaging-rules")
+	MessagingRules.Rules changeRules(@RequestBody Rules request) {
+		return rules.change(request.windowViolationSync(), request.strictTemplates());
 	}
 
 	@PostMapping("/phone-numbers/{phoneNumberId}/contacts")
@@ -118,7 +170,8 @@ class TroubleScenarioController {
 		}
 		FaultRule.DeliverAs deliverAs = request.deliverAs() == null ? FaultRule.DeliverAs.RESPONSE
 				: FaultRule.DeliverAs.valueOf(request.deliverAs().toUpperCase(Locale.ROOT));
-		return faults.add(request.operation(), request.method(), request.path(), request.nodeId(), request.code(),
+		String nodeId = request.nodeId() != null ? request.nodeId() : request.phoneNumberId();
+		return faults.add(request.operation(), request.method(), request.path(), nodeId, request.code(),
 				request.times(), request.message(), request.details(), deliverAs);
 	}
 
