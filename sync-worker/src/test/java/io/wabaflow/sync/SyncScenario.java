@@ -63,6 +63,8 @@ public final class SyncScenario {
 			events.add(inbound(phoneNumberId, wa, "Profile " + c, "wamid.in2." + id, t + 2, "image",
 					"{\"mime_type\": \"image/jpeg\", \"sha256\": \"abc\", \"id\": \"media-" + c + "\", \"caption\": \"foto\"}",
 					at));
+			events.add(outbound(phoneNumberId, "cmd-read-" + id, wa, OutboundStatus.SENT, null, "MARK_READ",
+					"{\"message_id\": \"wamid.in1." + id + "\"}", "SYSTEM", Instant.ofEpochSecond(t + 2)));
 			String command = "cmd-" + id;
 			String wamid = "wamid.out." + id;
 			events.add(outbound(phoneNumberId, command, wa, OutboundStatus.ACCEPTED, null, "TEXT",

@@ -66,10 +66,22 @@ final class SyncHarness {
 		return (List<Map<String, Object>>) get(path).get("items");
 	}
 
-	/** Rows of a projection table of a generation for one number, as JSON text, ordered. */
+	/** Rows of a table in one generation that are not in the other (multiset difference). */
+	long rowsOnlyIn(String schema, String otherSchema, String table) {
+		return jdbi.withHandle(handle -> handle.createQuery("""
+				SELECT count(*) FROM (SELECT * FROM %s.%s EXCEPT ALL SELECT * FROM %s.%s) difference
+				""".formatted(schema, table, otherSchema, table)).mapTo(Long.class).one());
+	}
+
+	long count(String schema, String table) {
+		return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM %s.%s".formatted(schema, table))
+				.mapTo(Long.class).one());
+	}
+
+	/** Rows of a projection table of a generation for one number as JSON text (less the registry's hash). */
 	List<String> rows(String schema, String table, String phoneNumberId) {
 		return jdbi.withHandle(handle -> handle.createQuery("""
-				SELECT to_jsonb(t)::text AS row FROM %s.%s t WHERE phone_number_id = :pn ORDER BY 1
+				SELECT (to_jsonb(t) - 'version_key')::text AS row FROM %s.%s t WHERE phone_number_id = :pn ORDER BY 1
 				""".formatted(schema, table)).bind("pn", phoneNumberId).mapTo(String.class).list());
 	}
 }
