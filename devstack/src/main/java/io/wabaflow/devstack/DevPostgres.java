@@ -1,0 +1,71 @@
+package io.wabaflow.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (zonky's binaries from Maven Central) on a fixed port, its data kept in a folder
+ * across restarts, with a {@code wabaflow} database and user like production's.
+ */
+final class DevPostgres implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DevPostgres.class);
+
+	static final String DATABASE = "wabaflow";
+
+	private final EmbeddedPostgres postgres;
+
+	private DevPostgres(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	static DevPostgres start(Path dataDir, int port) {
+		try {
+			Path data = dataDir.resolve("postgres");
+			Files.createDirectories(data);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+					.setCleanDataDirectory(false).start();
+			try (Connection connection = postgres.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = 'wabaflow'").next()) {
+					statement.execute("CREATE ROLE wabaflow LOGIN PASSWORD 'wabaflow'");
+				}
+				if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
+					statement.execute("CREATE DATABASE " + DATABASE + " OWNER wabaflow");
+				}
+			}
+			log.info("PostgreSQL on localhost:{}, data in {}", port, data);
+			return new DevPostgres(postgres);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot start PostgreSQL", e);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot create the wabaflow database", e);
+		}
+	}
+
+	String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+	}
+
+	@Override
+	public void close() {
+		try {
+			postgres.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package io.wabaflow.devstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The devstack's ports and folder, from the environment (the same variables production uses where there
+ * is one), with development defaults.
+ */
+record DevstackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort) {
+
+	static DevstackSettings from(Function<String, String> env) {
+		return new DevstackSettings(
+				Path.of(value(env, "DEVSTACK_DATA_DIR", ".dev")).toAbsolutePath(),
+				port(env, "DEVSTACK_KAFKA_PORT", 9092),
+				port(env, "DEVSTACK_KAFKA_CONTROLLER_PORT", 9093),
+				port(env, "DEVSTACK_POSTGRES_PORT", 5432));
+	}
+
+	/** Every port by what uses it, for the start-up check. */
+	Map<String, Integer> ports() {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("Kafka (DEVSTACK_KAFKA_PORT)", kafkaPort);
+		ports.put("Kafka controller (DEVSTACK_KAFKA_CONTROLLER_PORT)", kafkaControllerPort);
+		ports.put("PostgreSQL (DEVSTACK_POSTGRES_PORT)", postgresPort);
+		return ports;
+	}
+
+	static String value(Function<String, String> env, String name, String fallback) {
+		String value = env.apply(name);
+		return value == null || value.isBlank() ? fallback : value.strip();
+	}
+
+	static int port(Function<String, String> env, String name, int fallback) {
+		String value = value(env, name, Integer.toString(fallback));
+		try {
+			int port = Integer.parseInt(value);
+			if (port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + value + "'");
+		}
+	}
+}
