@@ -225,6 +225,24 @@ class OnboardingIT {
 	}
 
 	@Test
+	void listsArePagedWithCursors() {
+		TestWorld world = TestWorld.cloud();
+		scenario.createCloudNumber(world.wabaId(), "+55 11 4002-0001", true);
+		scenario.createCloudNumber(world.wabaId(), "+55 11 4002-0002", true);
+
+		JsonNode first = world.graph().get("/" + world.wabaId() + "/phone_numbers?fields=id&limit=2").body();
+		assertThat(first.path("data").size()).isEqualTo(2);
+		assertThat(first.path("paging").path("next").asString()).startsWith("http").contains("limit=2")
+				.contains("fields=id");
+		String after = first.path("paging").path("cursors").path("after").asString();
+		JsonNode second = world.graph().get("/" + world.wabaId() + "/phone_numbers?fields=id&limit=2&after=" + after)
+				.body();
+
+		assertThat(second.path("data").size()).isEqualTo(1);
+		assertThat(second.path("paging").has("next")).isFalse();
+	}
+
+	@Test
 	void registrationTakesASixDigitPinOnceAndSkipsCoexistence() {
 		TestWorld world = TestWorld.create("cloud", true, Map.of("registered", false));
 		Graph graph = world.graph();

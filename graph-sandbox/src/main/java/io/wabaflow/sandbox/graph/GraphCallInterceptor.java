@@ -38,11 +38,15 @@ class GraphCallInterceptor implements HandlerInterceptor {
 		return true;
 	}
 
-	/** {@code Authorization: Bearer <token>}, or the {@code access_token} parameter. */
+	/** {@code Authorization: Bearer <token>} (Graph also takes {@code OAuth <token>}), or {@code access_token}. */
 	private static String token(HttpServletRequest request, GraphParams params) {
 		String header = request.getHeader("Authorization");
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return header.substring(7).trim();
+		if (header != null) {
+			for (String scheme : new String[] { "Bearer ", "OAuth " }) {
+				if (header.regionMatches(true, 0, scheme, 0, scheme.length())) {
+					return header.substring(scheme.length()).trim();
+				}
+			}
 		}
 		return params.string("access_token").orElseThrow(GraphErrors::noToken);
 	}

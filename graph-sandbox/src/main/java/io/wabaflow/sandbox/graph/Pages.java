@@ -1,10 +1,12 @@
 package io.wabaflow.sandbox.graph;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
 import io.wabaflow.sandbox.runtime.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,7 +19,8 @@ public final class Pages {
 	private Pages() {
 	}
 
-	public static ObjectNode page(List<ObjectNode> items, GraphParams params, String path) {
+	/** {@code next} is absolute and repeats the query (token included, as Meta's does), with the next cursor. */
+	public static ObjectNode page(List<ObjectNode> items, GraphParams params, HttpServletRequest request) {
 		int limit = params.string("limit").map(Pages::parseLimit).orElse(25);
 		int start = params.string("after").map(cursor -> decode(cursor) + 1).orElse(0);
 		start = Math.min(Math.max(start, 0), items.size());
@@ -31,10 +34,22 @@ public final class Pages {
 			cursors.put("before", encode(start));
 			cursors.put("after", encode(end - 1));
 			if (end < items.size()) {
-				paging.put("next", path + "?limit=" + limit + "&after=" + encode(end - 1));
+				paging.put("next", next(request, limit, encode(end - 1)));
 			}
 		}
 		return page;
+	}
+
+	private static String next(HttpServletRequest request, int limit, String after) {
+		StringBuilder url = new StringBuilder(request.getRequestURL()).append('?');
+		request.getParameterMap().forEach((name, values) -> {
+			if (!name.equals("after") && !name.equals("before") && !name.equals("limit")
+					&& request.getQueryString() != null && request.getQueryString().contains(name + "=")) {
+				url.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+						.append(URLEncoder.encode(values[0], StandardCharsets.UTF_8)).append('&');
+			}
+		});
+		return url.append("limit=").append(limit).append("&after=").append(after).toString();
 	}
 
 	private static int parseLimit(String value) {

@@ -55,6 +55,6 @@ class BusinessWabasController {
 				.filter(waba -> world.pollSees(waba.id()))
 				.map(waba -> views.waba(world.waba(waba.id()).orElse(waba), params))
 				.toList();
-		return Pages.page(items, params, request.getRequestURI());
+		return Pages.page(items, params, request);
 	}
 }

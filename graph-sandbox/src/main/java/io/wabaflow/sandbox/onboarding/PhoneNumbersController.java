@@ -41,7 +41,7 @@ class PhoneNumbersController {
 		GraphParams params = GraphParams.of(request);
 		List<ObjectNode> items = world.phonesOf(waba.id()).stream().map(phone -> views.phone(phone, params))
 				.toList();
-		return Pages.page(items, params, request.getRequestURI());
+		return Pages.page(items, params, request);
 	}
 
 	/**

@@ -24,12 +24,12 @@ public class CallbackVerifier {
 
 	private final CallbackTarget target;
 	private final SandboxRandom random;
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client;
 
-	CallbackVerifier(CallbackTarget target, SandboxRandom random) {
+	CallbackVerifier(CallbackTarget target, SandboxRandom random, HttpClient sandboxHttpClient) {
 		this.target = target;
 		this.random = random;
+		this.client = sandboxHttpClient;
 	}
 
 	/** Verifies the app's callback URL and remembers the outcome. */

@@ -53,7 +53,7 @@ public class WebhookDispatcher {
 
 	WebhookDispatcher(SandboxProperties properties, CallbackTarget target, DeliveryLog deliveries,
 			DeliveryChaos chaos, World world, ScheduledExecutorService sandboxScheduler, Generation generation,
-			Clock clock) {
+			Clock clock, HttpClient sandboxHttpClient) {
 		this.settings = properties.webhooks();
 		this.target = target;
 		this.deliveries = deliveries;
@@ -62,8 +62,7 @@ public class WebhookDispatcher {
 		this.scheduler = sandboxScheduler;
 		this.generation = generation;
 		this.clock = clock;
-		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(settings.timeout()).build();
+		this.client = sandboxHttpClient;
 	}
 
 	/** Queues one webhook; returns the ids of the deliveries made for it (two when duplicated). */
