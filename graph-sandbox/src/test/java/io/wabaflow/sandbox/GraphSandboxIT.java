@@ -238,6 +238,26 @@ class GraphSandboxIT {
 	}
 
 	@Test
+	void batchedDeliveriesArriveAsOnePostWithSeveralChanges() {
+		TestWorld world = TestWorld.cloud();
+		scenario.post("/delivery-chaos", Map.of("effect", "batch", "count", 3));
+
+		for (String text : List.of("a", "b", "c")) {
+			scenario.injectText(world.phoneNumberId(), "5511987654321", text);
+		}
+
+		WebhookRecorder.Received batch = awaitOne("messages");
+		assertSignedAndEscaped(batch);
+		JsonNode entries = batch.payload().path("entry");
+		assertThat(entries.size()).isEqualTo(1);
+		assertThat(entries.path(0).path("id").asString()).isEqualTo(world.wabaId());
+		assertThat(entries.path(0).path("changes").valueStream()
+				.map(c -> c.path("value").path("messages").path(0).path("text").path("body").asString()))
+				.containsExactly("a", "b", "c");
+		assertThat(scenario.get("/deliveries?state=BATCHED").size()).isEqualTo(3);
+	}
+
+	@Test
 	void aDelayedDeliveryArrivesAfterTheOthers() {
 		TestWorld world = TestWorld.cloud();
 		scenario.delayNext(1, Duration.ofMillis(500));

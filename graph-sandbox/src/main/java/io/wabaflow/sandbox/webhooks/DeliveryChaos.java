@@ -29,8 +29,8 @@ public class DeliveryChaos implements Resettable {
 		}
 	}
 
-	/** What to do with one delivery. {@code release} is non-empty when a REORDER batch is complete. */
-	record Decision(ChaosRule.Effect effect, Active rule, List<Delivery> release) {
+	/** What to do with one delivery. {@code release} is non-empty when a REORDER or BATCH batch is complete. */
+	record Decision(ChaosRule.Effect effect, Active rule, List<Delivery> release, boolean firstHeld) {
 	}
 
 	private final SandboxRandom random;
@@ -49,8 +49,8 @@ public class DeliveryChaos implements Resettable {
 	public synchronized ChaosRule add(ChaosRule.Effect effect, String field, Integer count, Double probability,
 			Duration delay, ChaosRule.Order order) {
 		int budget = count == null ? 1 : count;
-		if (effect == ChaosRule.Effect.REORDER && budget < 2) {
-			throw new IllegalArgumentException("reorder needs a count of at least 2");
+		if ((effect == ChaosRule.Effect.REORDER || effect == ChaosRule.Effect.BATCH) && budget < 2) {
+			throw new IllegalArgumentException(effect.name().toLowerCase() + " needs a count of at least 2");
 		}
 		if (effect == ChaosRule.Effect.DELAY && (delay == null || delay.isNegative())) {
 			throw new IllegalArgumentException("delay needs a positive delay");
@@ -78,16 +78,18 @@ public class DeliveryChaos implements Resettable {
 			if (active.remaining > 0) {
 				active.remaining--;
 			}
-			if (rule.effect() != ChaosRule.Effect.REORDER) {
-				return Optional.of(new Decision(rule.effect(), active, List.of()));
+			if (!rule.holds()) {
+				return Optional.of(new Decision(rule.effect(), active, List.of(), false));
 			}
 			active.held.add(delivery);
-			return Optional.of(new Decision(rule.effect(), active, active.remaining == 0 ? drain(active) : List.of()));
+			boolean first = active.held.size() == 1;
+			return Optional.of(new Decision(rule.effect(), active, active.remaining == 0 ? drain(active) : List.of(),
+					first));
 		}
 		return Optional.empty();
 	}
 
-	/** Releases whatever a REORDER rule still holds (its batch never filled up within the hold time). */
+	/** Releases whatever a holding rule still holds (its batch never filled up within the hold time). */
 	synchronized List<Delivery> flush(Active active) {
 		return drain(active);
 	}
@@ -95,6 +97,9 @@ public class DeliveryChaos implements Resettable {
 	private List<Delivery> drain(Active active) {
 		List<Delivery> out = new ArrayList<>(active.held);
 		active.held.clear();
+		if (active.rule.effect() == ChaosRule.Effect.BATCH) {
+			return out;
+		}
 		if (active.rule.order() == ChaosRule.Order.SHUFFLE && out.size() > 1) {
 			List<Delivery> original = List.copyOf(out);
 			random.shuffle(out);

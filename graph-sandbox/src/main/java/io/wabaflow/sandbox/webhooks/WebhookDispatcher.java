@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,9 @@ import io.wabaflow.sandbox.runtime.Json;
 import io.wabaflow.sandbox.runtime.SandboxProperties;
 import io.wabaflow.sandbox.world.Waba;
 import io.wabaflow.sandbox.world.World;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Delivers webhooks the way Meta does: POSTs the escaped-unicode JSON envelope, signed with the app secret, to
@@ -106,19 +112,19 @@ public class WebhookDispatcher {
 				schedule(copy, settings.releaseGap());
 				return List.of(delivery.id, copy.id);
 			}
-			case REORDER -> {
+			case REORDER, BATCH -> {
 				delivery.state(Delivery.State.HELD);
+				var active = decision.get().rule();
 				List<Delivery> release = decision.get().release();
 				if (!release.isEmpty()) {
-					release(release);
+					release(rule, release);
 				}
-				else if (decision.get().rule().held.size() == 1) {
+				else if (decision.get().firstHeld()) {
 					// the first of a batch: make sure a batch that never fills up is released anyway
-					var active = decision.get().rule();
 					long scheduledIn = generation.current();
 					scheduler.schedule(() -> {
 						if (generation.isCurrent(scheduledIn)) {
-							release(chaos.flush(active));
+							release(rule, chaos.flush(active));
 						}
 					}, settings.reorderHold().toMillis(), TimeUnit.MILLISECONDS);
 				}
@@ -127,13 +133,57 @@ public class WebhookDispatcher {
 		return List.of(delivery.id);
 	}
 
-	private void release(List<Delivery> batch) {
+	private void release(ChaosRule rule, List<Delivery> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		if (rule.effect() == ChaosRule.Effect.BATCH) {
+			batch(batch);
+			return;
+		}
 		Duration at = Duration.ZERO;
 		for (Delivery held : batch) {
 			held.state(Delivery.State.SCHEDULED);
 			schedule(held, at);
 			at = at.plus(settings.releaseGap());
 		}
+	}
+
+	/**
+	 * One POST for the whole batch: entries of the same WABA merged into one entry with several changes, in the
+	 * order the deliveries were made. Deliveries to different URLs (overrides) are batched per URL.
+	 */
+	private void batch(List<Delivery> held) {
+		Map<String, List<Delivery>> byUrl = new LinkedHashMap<>();
+		held.forEach(delivery -> byUrl.computeIfAbsent(delivery.url, url -> new ArrayList<>()).add(delivery));
+		byUrl.forEach((url, deliveries) -> {
+			ObjectNode envelope = Json.object();
+			envelope.put("object", "whatsapp_business_account");
+			ArrayNode entries = envelope.putArray("entry");
+			Map<String, ArrayNode> changesByWaba = new LinkedHashMap<>();
+			for (Delivery delivery : deliveries) {
+				for (JsonNode entry : Json.MAPPER.readTree(delivery.body).path("entry")) {
+					String wabaId = entry.path("id").asString();
+					ArrayNode changes = changesByWaba.computeIfAbsent(wabaId, id -> {
+						ObjectNode merged = entries.addObject();
+						merged.setAll((ObjectNode) entry.deepCopy());
+						return merged.putArray("changes");
+					});
+					entry.path("changes").forEach(change -> changes.add(change.deepCopy()));
+				}
+			}
+			String body = EscapedUnicode.escape(Json.write(envelope));
+			Delivery first = deliveries.get(0);
+			Delivery combined = create(new Webhook(first.field, first.wabaId, first.phoneNumberId, Json.object()), url,
+					body, WebhookSignature.sign(target.settings().appSecret(), body.getBytes(StandardCharsets.UTF_8)),
+					null, Delivery.State.SCHEDULED);
+			combined.chaos("batch of " + deliveries.size());
+			for (Delivery delivery : deliveries) {
+				delivery.state(Delivery.State.BATCHED);
+				delivery.chaos("batched into " + combined.id);
+			}
+			schedule(combined, Duration.ZERO);
+		});
 	}
 
 	private Delivery create(Webhook webhook, String url, String body, String signature, String duplicateOf,
@@ -190,11 +240,11 @@ public class WebhookDispatcher {
 			return;
 		}
 		delivery.state(Delivery.State.RETRYING);
-		schedule(delivery, backoff(attempts));
+		schedule(delivery, backoff(settings, attempts));
 	}
 
 	/** initial × multiplier^(attempts-1), capped: "decreasing frequency" [OVR], "exponential backoff" [TP]. */
-	Duration backoff(int attemptsSoFar) {
+	static Duration backoff(SandboxProperties.Webhooks settings, int attemptsSoFar) {
 		double millis = settings.initialBackoff().toMillis()
 				* Math.pow(settings.backoffMultiplier(), Math.max(0, attemptsSoFar - 1));
 		return Duration.ofMillis((long) Math.min(millis, settings.maxBackoff().toMillis()));
