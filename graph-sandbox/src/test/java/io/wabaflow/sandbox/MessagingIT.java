@@ -169,7 +169,8 @@ class MessagingIT {
 	@Test
 	void aNumberAboveItsThroughputGets130429() {
 		TestWorld world = TestWorld.cloud();
-		scenario.patch("/phone-numbers/" + world.phoneNumberId(), Map.of("throughputMps", 3));
+		// 1 mps: the burst below is throttled unless ten HTTP round trips take over a second each
+		scenario.patch("/phone-numbers/" + world.phoneNumberId(), Map.of("throughputMps", 1));
 		scenario.injectText(world.phoneNumberId(), USER, "oi");
 
 		List<Graph.Response> burst = new ArrayList<>();
@@ -178,7 +179,7 @@ class MessagingIT {
 					message("text", Map.of("body", "msg " + i))));
 		}
 
-		assertThat(burst.subList(0, 3)).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+		assertThat(burst.get(0).status()).isEqualTo(200);
 		List<Graph.Response> throttled = burst.stream().filter(r -> r.errorCode() == 130429).toList();
 		assertThat(throttled).isNotEmpty();
 		assertThat(throttled.get(0).status()).isEqualTo(400);

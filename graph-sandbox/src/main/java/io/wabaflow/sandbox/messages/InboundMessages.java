@@ -94,6 +94,7 @@ public class InboundMessages implements Resettable {
 			throw new IllegalArgumentException("content (the " + type + " object) is required for type " + type);
 		}
 
+		// every user message counts, whatever its type; whether reactions and edits reset the window is UNCONFIRMED
 		windows.userMessaged(phone.id(), user.waId(), now);
 		inboundWamids.put(wamid, phone.id());
 		List<String> deliveries = dispatcher.dispatch(Webhook.of("messages", phone, value));

@@ -10,7 +10,6 @@ import io.wabaflow.sandbox.graph.Fields;
 import io.wabaflow.sandbox.graph.GraphParams;
 import io.wabaflow.sandbox.graph.NodeTypes;
 import io.wabaflow.sandbox.runtime.Json;
-import io.wabaflow.sandbox.runtime.SandboxProperties;
 import io.wabaflow.sandbox.webhooks.CallbackTarget;
 import io.wabaflow.sandbox.world.Business;
 import io.wabaflow.sandbox.world.NodeKind;
@@ -30,12 +29,10 @@ class NodeViews {
 			.withZone(ZoneOffset.UTC);
 
 	private final World world;
-	private final SandboxProperties properties;
 	private final CallbackTarget callback;
 
-	NodeViews(World world, SandboxProperties properties, CallbackTarget callback) {
+	NodeViews(World world, CallbackTarget callback) {
 		this.world = world;
-		this.properties = properties;
 		this.callback = callback;
 	}
 
@@ -99,9 +96,5 @@ class NodeViews {
 					return configuration;
 				})
 				.render(params);
-	}
-
-	String appName() {
-		return properties.app().name();
 	}
 }

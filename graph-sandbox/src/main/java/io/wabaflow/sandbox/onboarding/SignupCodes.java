@@ -53,17 +53,19 @@ public class SignupCodes implements Resettable {
 
 	/** Single use: the second exchange of a code fails even if it has not expired yet. */
 	SignupCode redeem(String code) {
-		SignupCode issued = pending.remove(code);
+		SignupCode issued = pending.get(code);
 		if (issued == null) {
-			if (used.containsKey(code)) {
-				throw invalidCode("This authorization code has been used.");
-			}
-			throw invalidCode("Invalid verification code format.");
+			throw invalidCode(used.containsKey(code) ? "This authorization code has been used."
+					: "Invalid verification code format.");
 		}
-		used.put(code, issued);
 		if (!clock.instant().isBefore(issued.expiresAt())) {
 			throw invalidCode("This authorization code has expired.");
 		}
+		if (!pending.remove(code, issued)) {
+			// a concurrent exchange of the same code won
+			throw invalidCode("This authorization code has been used.");
+		}
+		used.put(code, issued);
 		return issued;
 	}
 
