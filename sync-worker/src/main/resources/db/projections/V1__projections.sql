@@ -83,7 +83,6 @@ CREATE TABLE messages (
 	PRIMARY KEY (phone_number_id, message_id)
 );
 CREATE INDEX messages_by_conversation ON messages (phone_number_id, contact_wa_id, sent_at DESC, message_id DESC);
-CREATE INDEX messages_by_wamid ON messages (phone_number_id, wamid);
 
 -- Status transitions, one row per (wamid, status), each with the earliest time it was reported. Kept
 -- apart from messages so a status that arrives before its message (or before the sender's SENT event)

@@ -1,6 +1,12 @@
 package io.wabaflow.sync.contacts;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
 
@@ -44,7 +50,22 @@ public final class ContactWriter {
 				OR (excluded.book_changed_at, excluded.book_event_id) > (c.book_changed_at, c.book_event_id)
 			""".formatted(Sql.ts("at"));
 
-	public void write(Handle handle, List<ProfileFact> profiles, List<AddressBookFact> addressBook) {
+	/*
+	 * A batch often carries many facts per contact (one per message). The register's winner is the
+	 * maximum by (time, tie-break), the same rule the SQL applies, so taking it in Java first is
+	 * equivalent and saves a statement per extra fact.
+	 */
+	private static final Comparator<ProfileFact> PROFILE_ORDER = Comparator
+			.comparing((ProfileFact f) -> f.changedAtMs() != null)
+			.thenComparing(f -> f.changedAtMs() == null ? 0L : f.changedAtMs())
+			.thenComparing(f -> f.messageId() == null ? "" : f.messageId());
+
+	private static final Comparator<AddressBookFact> BOOK_ORDER = Comparator
+			.comparingLong(AddressBookFact::changedAtMs).thenComparing(AddressBookFact::key);
+
+	public void write(Handle handle, List<ProfileFact> profileFacts, List<AddressBookFact> bookFacts) {
+		List<ProfileFact> profiles = latest(profileFacts, f -> f.phoneNumberId() + "\u0000" + f.waId(), PROFILE_ORDER);
+		List<AddressBookFact> addressBook = latest(bookFacts, f -> f.phoneNumberId() + "\u0000" + f.waId(), BOOK_ORDER);
 		for (List<ProfileFact> round : KeyedRounds.split(profiles, f -> f.phoneNumberId() + "\u0000" + f.waId())) {
 			ColumnArrays.of(handle.createUpdate(UPSERT_PROFILES), round)
 					.text("pn", ProfileFact::phoneNumberId)
@@ -65,5 +86,14 @@ public final class ContactWriter {
 					.text("k", AddressBookFact::key)
 					.execute();
 		}
+	}
+
+	private static <T> List<T> latest(List<T> facts, Function<T, String> key, Comparator<T> order) {
+		Map<String, T> winners = new HashMap<>();
+		BinaryOperator<T> max = BinaryOperator.maxBy(order);
+		for (T fact : facts) {
+			winners.merge(key.apply(fact), fact, max);
+		}
+		return new ArrayList<>(winners.values());
 	}
 }

@@ -51,11 +51,11 @@ public final class ConversationRecompute {
 					direction, type
 				FROM counted ORDER BY phone_number_id, contact_wa_id, sent_at DESC, message_id DESC
 			), marks AS (
-				SELECT m.phone_number_id, m.contact_wa_id, max(m.sent_at) AS read_up_to
-				FROM read_marks r
-				JOIN messages m ON m.phone_number_id = r.phone_number_id AND m.wamid = r.target_wamid
-				JOIN touched t ON t.phone_number_id = m.phone_number_id AND t.contact_wa_id = m.contact_wa_id
-				GROUP BY m.phone_number_id, m.contact_wa_id
+				-- a mark names an inbound message, whose id is its wamid
+				SELECT u.phone_number_id, u.contact_wa_id, max(u.sent_at) AS read_up_to
+				FROM counted u
+				JOIN read_marks r ON r.phone_number_id = u.phone_number_id AND r.target_wamid = u.message_id
+				GROUP BY u.phone_number_id, u.contact_wa_id
 			), unread AS (
 				SELECT u.phone_number_id, u.contact_wa_id, count(*) AS unread_count
 				FROM counted u JOIN agg a USING (phone_number_id, contact_wa_id)
@@ -97,11 +97,11 @@ public final class ConversationRecompute {
 					excluded.last_inbound_at, excluded.last_user_message_at, excluded.unread_count)
 			""";
 
-	/** The conversations of the messages a batch marked read (the marks name wamids, not contacts). */
+	/** The conversations of the messages a batch marked read (inbound messages: their id is the wamid). */
 	private static final String CONVERSATIONS_OF_MARKS = """
 			SELECT DISTINCT m.phone_number_id, m.contact_wa_id
 			FROM unnest(:pn, :wamid) AS t(pn, wamid)
-			JOIN messages m ON m.phone_number_id = t.pn AND m.wamid = t.wamid
+			JOIN messages m ON m.phone_number_id = t.pn AND m.message_id = t.wamid
 			WHERE m.contact_wa_id IS NOT NULL
 			""";
 

@@ -1,0 +1,86 @@
+package io.wabaflow.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.wabaflow.sync.SyncProperties;
+import io.wabaflow.sync.SyncScenario;
+import io.wabaflow.sync.rebuild.Generation;
+import io.wabaflow.sync.rebuild.Generations;
+import io.wabaflow.sync.rebuild.SourceTopics;
+import io.wabaflow.testsupport.RealInfrastructure;
+
+/**
+ * How many events per second the projection absorbs: a rebuild replays every record of the source topics
+ * into a fresh generation, from the beginning, on the real broker and database. The figure is printed;
+ * the assertion is a low floor so the test is not flaky on a loaded machine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+@ActiveProfiles("it")
+class ProjectionThroughputIT {
+
+	private static final int EVENTS = Integer.getInteger("sync.throughput.events", 100_000);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Jdbi jdbi;
+
+	@Autowired
+	Generations generations;
+
+	@Autowired
+	SourceTopics topics;
+
+	@Autowired
+	SyncProperties properties;
+
+	@Test
+	void projectsAtLeastSeveralThousandEventsPerSecond() {
+		SyncHarness sync = new SyncHarness(port, jdbi, generations, topics);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		List<SpecificRecord> events = new ArrayList<>();
+		for (int n = 0; events.size() < EVENTS; n++) {
+			events.addAll(SyncScenario.inOrder("pn-load-" + n + "-" + suffix, 50, 1_783_000_000L + n));
+		}
+		long produceStart = System.nanoTime();
+		sync.produce(events);
+		double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+		Generation live = sync.awaitActiveCaughtUp(Duration.ofSeconds(300));
+
+		long started = System.nanoTime();
+		Map<String, Object> status = sync.http.post().uri("/admin/projections/rebuild").retrieve().body(SyncHarness.JSON);
+		await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(20))
+				.until(() -> generations.active().map(g -> g.number() > live.number()).orElse(false));
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Generation rebuilt = generations.active().orElseThrow();
+		long replayed = rebuilt.targetOffsets().values().stream().mapToLong(Long::longValue).sum();
+		double perSecond = replayed / seconds;
+
+		System.out.printf("%nTHROUGHPUT: a rebuild projected %,d records (all source topics, %,d of them produced by "
+				+ "this test in %.1f s) in %.2f s = %,.0f events/s (%d consumers, %d cores, load average %.1f)%n%n",
+				replayed, events.size(), produceSeconds, seconds, perSecond, properties.concurrency(),
+				Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		assertThat(status).containsKey("building");
+		assertThat(replayed).isGreaterThanOrEqualTo(EVENTS);
+		assertThat(perSecond).isGreaterThan(2_000);
+	}
+}
