@@ -46,7 +46,11 @@ public record SandboxProperties(
 	public record Statuses(Duration sentAfter, Duration deliveredAfter, Duration readAfter) {
 	}
 
-	/** Delivery of webhooks to the callback URL, and its retry policy (Meta: exponential backoff, for days). */
+	/**
+	 * Delivery of webhooks to the callback URL, and its retry policy (Meta: exponential backoff, for days).
+	 * {@code concurrency}: POSTs in flight per callback URL; 1 keeps deliveries in the order they fall due (tests),
+	 * more delivers concurrently as Meta does (benchmarks).
+	 */
 	public record Webhooks(
 			Duration initialBackoff,
 			double backoffMultiplier,
@@ -58,7 +62,8 @@ public record SandboxProperties(
 			boolean requireSubscription,
 			boolean requireVerifiedCallback,
 			Duration reorderHold,
-			Duration releaseGap) {
+			Duration releaseGap,
+			int concurrency) {
 	}
 
 	/** Coexistence sync (SMB app data): the 24 h window and how deliveries are chunked. */

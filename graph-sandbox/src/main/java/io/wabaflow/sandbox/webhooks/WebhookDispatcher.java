@@ -7,11 +7,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +58,7 @@ public class WebhookDispatcher {
 	private final Generation generation;
 	private final Clock clock;
 	private final AtomicLong seq = new AtomicLong();
+	private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 	private final HttpClient client;
 
 	WebhookDispatcher(SandboxProperties properties, CallbackTarget target, DeliveryLog deliveries,
@@ -196,11 +200,49 @@ public class WebhookDispatcher {
 	}
 
 	private void schedule(Delivery delivery, Duration delay) {
-		scheduler.schedule(() -> attempt(delivery), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+		scheduler.schedule(() -> enqueue(delivery), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
 	}
 
-	private void attempt(Delivery delivery) {
+	/**
+	 * Sends go through one lane per callback URL with at most {@code concurrency} POSTs in flight: with the
+	 * default of 1, deliveries leave in the order they fall due, so only chaos rules reorder them. A delivery
+	 * waiting for its retry does not hold the lane.
+	 */
+	private static final class Lane {
+
+		final Deque<Delivery> queue = new ArrayDeque<>();
+		int inFlight;
+	}
+
+	private void enqueue(Delivery delivery) {
+		Lane lane = lanes.computeIfAbsent(delivery.url, url -> new Lane());
+		synchronized (lane) {
+			lane.queue.addLast(delivery);
+		}
+		pump(lane);
+	}
+
+	private void pump(Lane lane) {
+		List<Delivery> due = new ArrayList<>();
+		synchronized (lane) {
+			while (lane.inFlight < Math.max(1, settings.concurrency()) && !lane.queue.isEmpty()) {
+				due.add(lane.queue.pollFirst());
+				lane.inFlight++;
+			}
+		}
+		due.forEach(delivery -> attempt(delivery, lane));
+	}
+
+	private void done(Lane lane) {
+		synchronized (lane) {
+			lane.inFlight--;
+		}
+		pump(lane);
+	}
+
+	private void attempt(Delivery delivery, Lane lane) {
 		if (!generation.isCurrent(delivery.generation)) {
+			done(lane);
 			return;
 		}
 		HttpRequest request;
@@ -213,16 +255,22 @@ public class WebhookDispatcher {
 		}
 		catch (IllegalArgumentException badUrl) {
 			finish(delivery, 0, "invalid callback URL: " + badUrl.getMessage(), 0);
+			done(lane);
 			return;
 		}
 		long started = System.nanoTime();
 		client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			if (failure != null) {
-				finish(delivery, 0, failure.toString(), millis);
+			try {
+				if (failure != null) {
+					finish(delivery, 0, failure.toString(), millis);
+				}
+				else {
+					finish(delivery, response.statusCode(), null, millis);
+				}
 			}
-			else {
-				finish(delivery, response.statusCode(), null, millis);
+			finally {
+				done(lane);
 			}
 		});
 	}

@@ -20,7 +20,7 @@ class DeliveryRulesTest {
 
 	private static final SandboxProperties.Webhooks SETTINGS = new SandboxProperties.Webhooks(Duration.ofSeconds(1),
 			2.0, Duration.ofSeconds(30), 15, Duration.ofSeconds(5), 2, 100, true, false, Duration.ofSeconds(2),
-			Duration.ofMillis(50));
+			Duration.ofMillis(50), 1);
 
 	@Test
 	void backoffDoublesFromTheInitialDelayUpToTheCap() {
