@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -149,7 +150,7 @@ final class CommandSubmission {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(view);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
-				result.getMessage() == null ? "The command was " + result.getOutcome().name().toLowerCase() : result.getMessage());
+				result.getMessage() == null ? "The command was " + result.getOutcome().name().toLowerCase(Locale.ROOT) : result.getMessage());
 		problem.setTitle(result.getErrorCode() == null ? "Command " + result.getOutcome() : result.getErrorCode());
 		problem.setProperty("command_id", result.getCommandId());
 		problem.setProperty("outcome", result.getOutcome().name());

@@ -3,7 +3,9 @@ package io.wabaflow.ingress.publish;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,11 +56,13 @@ public class DurablePublisher {
 		return CompletableFuture.allOf(acks)
 				.orTimeout(remaining, TimeUnit.NANOSECONDS)
 				.handle((ok, failure) -> {
-					String outcome = failure == null ? "acknowledged" : (unwrap(failure) instanceof java.util.concurrent.TimeoutException ? "timeout" : "failed");
+					String outcome = failure == null ? "acknowledged"
+							: unwrap(failure) instanceof TimeoutException ? "timeout" : "failed";
 					sample.stop(meters.timer("wabaflow.ingress.publish", "use", use, "outcome", outcome));
 					if (failure != null) {
-						throw new NotDurableException(records.size() + " record(s) not acknowledged within " + timeout,
-								unwrap(failure));
+						Throwable cause = unwrap(failure);
+						throw new NotDurableException(records.size() + " record(s) not acknowledged within " + timeout + ": "
+								+ cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
 					}
 					return null;
 				});
@@ -76,7 +80,7 @@ public class DurablePublisher {
 
 	private static Throwable unwrap(Throwable failure) {
 		Throwable cause = failure;
-		while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+		while (cause instanceof CompletionException && cause.getCause() != null) {
 			cause = cause.getCause();
 		}
 		return cause;

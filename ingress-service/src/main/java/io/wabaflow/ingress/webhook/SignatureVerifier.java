@@ -1,5 +1,6 @@
 package io.wabaflow.ingress.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +33,7 @@ final class SignatureVerifier {
 			throw new IllegalArgumentException("At least one app secret is needed");
 		}
 		this.keys = appSecrets.stream()
-				.map(secret -> new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), ALGORITHM))
+				.map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM))
 				.toList();
 		this.macs = ThreadLocal.withInitial(this::newMacs);
 	}

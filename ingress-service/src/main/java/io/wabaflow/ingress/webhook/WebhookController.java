@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wabaflow.ingress.IngressProperties;
 
@@ -49,6 +51,8 @@ class WebhookController {
 	}
 
 	@PostMapping(PATH)
+	@RequestBody(required = true, description = "Meta's webhook JSON, "
+			+ "exactly the bytes that were signed", content = @Content(mediaType = "application/json"))
 	@Operation(summary = "Signed webhook delivery", description = "X-Hub-Signature-256 is checked over the raw "
 			+ "body. 401 without a signature, 403 with a wrong one, 413 over the body limit, 503 when the broker "
 			+ "does not acknowledge in time; 200 once every change is durable on wabaflow.webhooks.v1 (or, for a "

@@ -154,6 +154,31 @@ class WebhookIT {
 	}
 
 	@Test
+	void aHistoryChangeOfSeveralMegabytesIsOneRecord() {
+		String waba = unique();
+		StringBuilder messages = new StringBuilder();
+		for (int i = 0; i < 10_000; i++) {
+			messages.append(i == 0 ? "" : ",").append("""
+					{"from":"16505551234","id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQz%08d","timestamp":"%d","type":"text",
+					 "text":{"body":"Bom dia! Pedido n\\u00famero %d confirmado \\ud83d\\udc4d"},"history_context":{"status":"READ"}}
+					""".formatted(i, 1739321024 + i, i));
+		}
+		byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + waba + "\",\"changes\":[{"
+				+ "\"field\":\"history\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
+				+ waba + "-pn\"},\"history\":[{\"metadata\":{\"phase\":1,\"chunk_order\":1,\"progress\":40},"
+				+ "\"threads\":[{\"id\":\"16505551234\",\"messages\":[" + messages + "]}]}]}}]}]}")
+				.getBytes(StandardCharsets.UTF_8);
+		assertThat(body.length).isBetween(2 * 1024 * 1024, 3 * 1024 * 1024);
+
+		HttpResponse<String> response = http.postWebhook(body, Signatures.sign(body, SECRET));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		WebhookChange change = webhooks.all(WebhookChange.class, c -> c.getWabaId().equals(waba)).get(0).value();
+		assertThat(change.getField()).isEqualTo("history");
+		assertThat(change.getValueJson().length()).as("over the producer's and broker's 1 MB defaults").isGreaterThan(3 * 512 * 1024);
+	}
+
+	@Test
 	void aSignedBodyThatIsNotJsonIsKeptOnTheUnparsedTopicAndAcknowledged() {
 		String marker = unique();
 		byte[] notJson = ("{\"object\":\"whatsapp_business_account\",\"entry\":[ " + marker + " truncated")
