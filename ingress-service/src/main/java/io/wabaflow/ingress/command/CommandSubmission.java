@@ -75,32 +75,36 @@ final class CommandSubmission {
 
 	CompletableFuture<ResponseEntity<?>> submit(Request request) {
 		String commandId = commandId(request);
-		CompletableFuture<CommandResult> outcome = request.preferWait().isZero() ? null
-				: outcomes.await(commandId, request.preferWait());
-		CompletableFuture<Void> accepted;
-		if (request.idempotencyKey() == null) {
-			accepted = publish(request, commandId);
-		}
-		else {
-			RecentCommands.Claim claim = recentCommands.claim(commandId, fingerprint(request.request()));
-			if (!claim.fresh() && !claim.sameRequest(fingerprint(request.request()))) {
+		RecentCommands.Claim claim = null;
+		if (request.idempotencyKey() != null) {
+			String fingerprint = fingerprint(request.request());
+			claim = recentCommands.claim(commandId, fingerprint);
+			if (!claim.fresh() && !claim.sameRequest(fingerprint)) {
 				count(request, "conflict");
 				return CompletableFuture.completedFuture(problem(HttpStatus.UNPROCESSABLE_CONTENT,
 						"Idempotency-Key reused", "This Idempotency-Key was already used for a different request."));
 			}
-			if (claim.fresh()) {
-				publish(request, commandId).whenComplete((ok, failure) -> {
-					if (failure == null) {
-						recentCommands.published(claim);
-					}
-					else {
-						recentCommands.failed(claim, failure);
-					}
-				});
-			}
-			else {
-				count(request, "duplicate");
-			}
+		}
+		// registered before the publish, so that no outcome can slip between the two
+		CompletableFuture<CommandResult> outcome = request.preferWait().isZero() ? null
+				: outcomes.await(commandId, request.preferWait());
+		CompletableFuture<Void> accepted;
+		if (claim == null) {
+			accepted = publish(request, commandId);
+		}
+		else if (claim.fresh()) {
+			RecentCommands.Claim fresh = claim;
+			accepted = publish(request, commandId).whenComplete((ok, failure) -> {
+				if (failure == null) {
+					recentCommands.published(fresh);
+				}
+				else {
+					recentCommands.failed(fresh, failure);
+				}
+			});
+		}
+		else {
+			count(request, "duplicate"); // published by an earlier request: answer as it was answered
 			accepted = claim.accepted();
 		}
 		return accepted.handle((ok, failure) -> failure).thenCompose(failure -> {
