@@ -39,7 +39,7 @@ public class CommandResultsListener implements ConsumerSeekAware {
 				.toArray(String[]::new);
 	}
 
-	@KafkaListener(id = "ingress-command-results", idIsGroup = false,
+	@KafkaListener(id = "ingress-command-results", idIsGroup = false, containerFactory = "commandResultsContainerFactory",
 			topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
 					topic = "#{T(io.wabaflow.schemas.Topics).COMMAND_RESULTS.name()}",
 					partitions = "#{T(io.wabaflow.ingress.command.CommandResultsListener).partitions()}"))

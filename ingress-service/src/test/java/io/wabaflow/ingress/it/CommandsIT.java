@@ -3,14 +3,21 @@ package io.wabaflow.ingress.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -234,6 +241,26 @@ class CommandsIT {
 		assertThat(published.key()).isEqualTo(okNumber);
 		assertThat(((RequestCoexistenceSync) published.value().getPayload()).getSyncType())
 				.isEqualTo(CoexistenceSyncType.HISTORY);
+	}
+
+	@Test
+	void anUnreadableResultIsSkippedNotDeadLetteredAndLaterOutcomesStillArrive() throws Exception {
+		Topic resultsDeadLetters = new Topic(TestKafka.bootstrapServers(), Topics.COMMAND_RESULTS.deadLetterTopic());
+		long deadLettersBefore = resultsDeadLetters.endOffsetSum();
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+			for (int partition = 0; partition < Topics.COMMAND_RESULTS.partitions(); partition++) {
+				raw.send(new ProducerRecord<>(Topics.COMMAND_RESULTS.name(), partition, "garbage",
+						"not avro".getBytes(StandardCharsets.UTF_8))).get();
+			}
+		}
+
+		HttpResponse<String> ok = http.postJson("/api/v1/phone-numbers/pn-coex-ok-" + UUID.randomUUID()
+				+ "/coexistence/contacts-sync", null, "Authorization", "Bearer " + KEY, "Prefer", "wait=20");
+
+		assertThat(ok.statusCode()).isEqualTo(200);
+		// every ingress instance reads every result: none may dead-letter a bad one (each would, once more)
+		assertThat(resultsDeadLetters.endOffsetSum()).isEqualTo(deadLettersBefore);
 	}
 
 	@Test
