@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,10 +20,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -94,17 +90,10 @@ public class KafkaConventionsAutoConfiguration {
 	DefaultErrorHandler wabaflowErrorHandler(KafkaTemplate<Object, Object> deadLetterKafkaTemplate,
 			ListenerContainerRegistry registry, WabaflowKafkaProperties properties,
 			SimpleAsyncTaskScheduler wabaflowKafkaBackOffScheduler) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterKafkaTemplate,
-				(record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), -1));
-		recoverer.setFailIfSendResultIsError(true); // a dead letter not acknowledged is retried, never dropped
-		recoverer.setHeadersFunction(DeadLetters::reasonHeaders);
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.getRetries());
 		backOff.setInitialInterval(properties.getRetryInitialInterval().toMillis());
 		backOff.setMultiplier(2.0);
 		backOff.setMaxInterval(properties.getRetryMaxInterval().toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff, new ContainerPausingBackOffHandler(
-				new ListenerContainerPauseService(registry, wabaflowKafkaBackOffScheduler)));
-		handler.addNotRetryableExceptions(PoisonRecordException.class);
-		return handler;
+		return DeadLetterErrorHandlers.create(deadLetterKafkaTemplate, registry, wabaflowKafkaBackOffScheduler, backOff);
 	}
 }

@@ -1,11 +1,8 @@
 package io.wabaflow.sync.rebuild;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -13,17 +10,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import io.wabaflow.platform.kafka.DeadLetters;
-import io.wabaflow.platform.kafka.PoisonRecordException;
+import io.wabaflow.platform.kafka.DeadLetterErrorHandlers;
 import io.wabaflow.sync.SyncProperties;
 import io.wabaflow.sync.intake.BatchProjector;
 
@@ -63,25 +56,9 @@ public class ProjectionConsumers implements DisposableBean {
 
 	private static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template,
 			ListenerContainerRegistry registry, SimpleAsyncTaskScheduler scheduler) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), -1));
-		recoverer.setFailIfSendResultIsError(true);
-		recoverer.setHeadersFunction((record, exception) -> {
-			Throwable root = exception;
-			while (root.getCause() != null && root.getCause() != root) {
-				root = root.getCause();
-			}
-			RecordHeaders headers = new RecordHeaders();
-			headers.add(DeadLetters.REASON_HEADER,
-					(root.getClass().getSimpleName() + ": " + root.getMessage()).getBytes(StandardCharsets.UTF_8));
-			return headers;
-		});
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxInterval(30_000); // and no maximum elapsed time: retried until the database is back
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff,
-				new ContainerPausingBackOffHandler(new ListenerContainerPauseService(registry, scheduler)));
-		handler.addNotRetryableExceptions(PoisonRecordException.class);
-		return handler;
+		return DeadLetterErrorHandlers.create(template, registry, scheduler, backOff);
 	}
 
 	void ensureRunning(Generation generation) {
