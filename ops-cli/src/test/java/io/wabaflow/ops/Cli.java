@@ -48,7 +48,7 @@ final class Cli {
 			List<NewTopic> topics = new ArrayList<>();
 			for (TopicSpec spec : Topics.ALL) {
 				topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
-				topics.add(new NewTopic(spec.deadLetterTopic(), 1, (short) 1));
+				topics.add(new NewTopic(spec.deadLetterTopic(), 1, (short) 1).configs(TopicSpec.deadLetterConfigs()));
 			}
 			for (NewTopic topic : topics) {
 				try {

@@ -29,14 +29,27 @@ public record TopicSpec(
 		return name + DEAD_LETTER_SUFFIX;
 	}
 
+	/** How a dead-letter topic is created: kept until ops have looked (compaction would drop all but the last per key). */
+	public static Map<String, String> deadLetterConfigs() {
+		return Map.of("cleanup.policy", "delete", "retention.ms", "-1", "max.message.bytes",
+				Integer.toString(MAX_MESSAGE_BYTES));
+	}
+
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+	/**
+	 * Largest record a topic accepts: 4 MiB. One webhook change can be as large as Meta's 3 MB delivery
+	 * limit, above the broker's 1 MB default, and a refused record would be retried by Meta for days.
+	 */
+	public static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 	/** Topic-level configuration to create the topic with. */
 	public Map<String, String> configs() {
 		String retentionMs = retention == null ? "-1" : Long.toString(retention.toMillis());
+		String maxBytes = Integer.toString(MAX_MESSAGE_BYTES);
 		if (compacted) {
-			return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0");
+			return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0", "max.message.bytes", maxBytes);
 		}
-		return Map.of("cleanup.policy", "delete", "retention.ms", retentionMs);
+		return Map.of("cleanup.policy", "delete", "retention.ms", retentionMs, "max.message.bytes", maxBytes);
 	}
 }

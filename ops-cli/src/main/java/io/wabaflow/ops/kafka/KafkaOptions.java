@@ -55,6 +55,7 @@ public final class KafkaOptions {
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "wabaflow-ops-redrive");
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+		config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.wabaflow.schemas.TopicSpec.MAX_MESSAGE_BYTES);
 		return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 	}
 }

@@ -49,9 +49,7 @@ public class KafkaConventionsAutoConfiguration {
 		List<NewTopic> topics = new ArrayList<>();
 		for (TopicSpec spec : Topics.ALL) {
 			topics.add(TopicBuilder.name(spec.name()).partitions(spec.partitions()).configs(spec.configs()).build());
-			// Dead letters are kept until ops have looked at them; compaction would drop all but the last per key.
-			topics.add(TopicBuilder.name(spec.deadLetterTopic()).partitions(1)
-					.configs(Map.of("cleanup.policy", "delete", "retention.ms", "-1")).build());
+			topics.add(TopicBuilder.name(spec.deadLetterTopic()).partitions(1).configs(TopicSpec.deadLetterConfigs()).build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
