@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.onboarding.OnboardingCommand;
+import io.wabaflow.schemas.onboarding.OnboardingContinuation;
 import io.wabaflow.schemas.onboarding.OnboardingEvent;
 import io.wabaflow.schemas.ops.Redrive;
 import io.wabaflow.schemas.registry.PhoneNumberRegistration;
@@ -53,8 +54,34 @@ public final class Topics {
 	public static final TopicSpec OPS_REDRIVES = new TopicSpec("wabaflow.ops.redrives.v1",
 			"<source topic>/<partition>/<offset>", Redrive.class, 1, true, null);
 
+	/**
+	 * The onboarding worker's own work queue: continuations of flows that are due now. Only the onboarding
+	 * worker writes and reads it (and its delay tiers below); the flow's row in its database is the truth.
+	 */
+	public static final TopicSpec ONBOARDING_STEPS = new TopicSpec("wabaflow.onboarding.steps.v1",
+			"onboarding_id", OnboardingContinuation.class, PARTITIONS, false, Duration.ofDays(7));
+
+	/*
+	 * Delay tiers of the onboarding work queue. Each tier has ONE fixed delay (configured in the worker, the
+	 * topic name says the role, not the duration), so a partition's records come due in the order they were
+	 * written and the consumer pauses the partition until its head is due. Longer delays hop through tiers.
+	 */
+
+	/** Short tier (default 1 s): the granularity of retry back-off. */
+	public static final TopicSpec ONBOARDING_STEPS_DELAY_SHORT = new TopicSpec("wabaflow.onboarding.steps.delay-short.v1",
+			"onboarding_id", OnboardingContinuation.class, PARTITIONS, false, Duration.ofDays(7));
+
+	/** Poll tier (default 3 s): "check again whether the new WABA is visible". */
+	public static final TopicSpec ONBOARDING_STEPS_DELAY_POLL = new TopicSpec("wabaflow.onboarding.steps.delay-poll.v1",
+			"onboarding_id", OnboardingContinuation.class, PARTITIONS, false, Duration.ofDays(7));
+
+	/** Long tier (default 5 min): the retry of a flow awaiting WABA creation, long back-offs. */
+	public static final TopicSpec ONBOARDING_STEPS_DELAY_LONG = new TopicSpec("wabaflow.onboarding.steps.delay-long.v1",
+			"onboarding_id", OnboardingContinuation.class, PARTITIONS, false, Duration.ofDays(7));
+
 	public static final List<TopicSpec> ALL = List.of(WEBHOOKS, ONBOARDING_COMMANDS, SEND_COMMANDS,
-			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS, OPS_REDRIVES);
+			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS, OPS_REDRIVES,
+			ONBOARDING_STEPS, ONBOARDING_STEPS_DELAY_SHORT, ONBOARDING_STEPS_DELAY_POLL, ONBOARDING_STEPS_DELAY_LONG);
 
 	private Topics() {
 	}

@@ -14,6 +14,7 @@ import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.message.OutboundStatus;
 import io.wabaflow.schemas.onboarding.CoexistenceSyncType;
 import io.wabaflow.schemas.onboarding.OnboardingCommand;
+import io.wabaflow.schemas.onboarding.OnboardingContinuation;
 import io.wabaflow.schemas.onboarding.OnboardingEvent;
 import io.wabaflow.schemas.onboarding.OnboardingEventType;
 import io.wabaflow.schemas.onboarding.RequestCoexistenceSync;
@@ -71,6 +72,9 @@ public final class SampleRecords {
 						.setOutcome(CommandOutcome.REJECTED).setHttpStatus(409).setErrorCode("ALREADY_REQUESTED")
 						.setMessage("history sync was already requested").setOccurredAt(NOW).build(),
 				Redrive.newBuilder().setSourceTopic("wabaflow.webhooks.v1.dlt").setSourcePartition(0).setSourceOffset(42L)
-						.setTargetTopic("wabaflow.webhooks.v1").setRedrivenAt(NOW).build());
+						.setTargetTopic("wabaflow.webhooks.v1").setRedrivenAt(NOW).build(),
+				OnboardingContinuation.newBuilder().setOnboardingId("ob-1").setTenantId("tenant-a").setVersion(7)
+						.setStep("POLLING_WABA").setAttempt(3).setDueAt(NOW.plusSeconds(9)).setNotBefore(NOW.plusSeconds(3))
+						.build());
 	}
 }
