@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
 import io.wabaflow.metagraph.client.GraphModel.AccessToken;
 import io.wabaflow.metagraph.client.GraphModel.DebugToken;
 import io.wabaflow.metagraph.client.GraphModel.GranularScope;
+import io.wabaflow.metagraph.client.GraphModel.Page;
 import io.wabaflow.metagraph.client.GraphModel.PhoneNumber;
 import io.wabaflow.metagraph.client.GraphModel.SentMessage;
 import io.wabaflow.metagraph.client.GraphModel.SmbSyncType;
 import io.wabaflow.metagraph.client.GraphModel.Waba;
+import io.wabaflow.metagraph.client.GraphModel.WabaCreationCall;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -107,6 +109,52 @@ public final class GraphClient {
 					}
 					throw failure instanceof CompletionException c ? c : new CompletionException(failure);
 				});
+	}
+
+	/**
+	 * The pages of the user the token belongs to, with the business owning each ({@code GET /me/accounts}).
+	 * A token that has no user (a system user's) gets Graph error 100: the caller treats that as "no pages".
+	 */
+	public CompletableFuture<List<Page>> userPages(String token) {
+		return pages("list user pages", "me/accounts", Map.of("fields", "id,name,business"), token)
+				.thenApply(items -> items.stream().map(page -> new Page(page.path("id").asString(null),
+						page.path("name").asString(null), page.path("business").path("id").asString(null))).toList());
+	}
+
+	/**
+	 * One WABA creation call of seed 001 (strategies 2A-2D), with the seed's bodies. Answers the id in Meta's
+	 * answer ({@code {"id": ...}}), which only polling can confirm to be a visible WABA; null if there was none.
+	 *
+	 * @param name      the new WABA's (or, for 2C, the application's) name
+	 * @param namespace 2C only: the application namespace (seed: {@code whatsapp_<timestamp>}); ignored otherwise
+	 */
+	public CompletableFuture<String> createWaba(WabaCreationCall call, String businessId, String name, String namespace,
+			String token) {
+		ObjectNode body = json.createObjectNode();
+		String path;
+		switch (call) {
+			case CLIENT_WHATSAPP_APPLICATIONS -> {
+				path = businessId + "/client_whatsapp_applications";
+				body.put("app_name", name);
+				body.putObject("waba_creation_request").put("business_manager_id", businessId)
+						.put("category", "BUSINESS_TO_CUSTOMER");
+			}
+			case BUSINESS_WHATSAPP_BUSINESS_ACCOUNTS -> {
+				path = businessId + "/whatsapp_business_accounts";
+				body.put("name", name).put("category", "BUSINESS_TO_CUSTOMER");
+			}
+			case APPLICATIONS -> {
+				path = businessId + "/applications";
+				body.put("name", name).put("namespace", namespace).put("category", "BUSINESS");
+			}
+			case WHATSAPP_BUSINESS_ACCOUNTS -> {
+				path = "whatsapp_business_accounts";
+				body.put("business_manager_id", businessId).put("name", name).put("category", "BUSINESS_TO_CUSTOMER");
+			}
+			default -> throw new IllegalArgumentException("Unknown creation call " + call);
+		}
+		return send("create WABA (" + call.strategy() + ")", post(path, body), token)
+				.thenApply(answer -> answer.path("id").asString(null));
 	}
 
 	public CompletableFuture<List<PhoneNumber>> phoneNumbers(String wabaId, String token) {

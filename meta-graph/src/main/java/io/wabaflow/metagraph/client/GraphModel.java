@@ -26,6 +26,46 @@ public final class GraphModel {
 							|| "whatsapp_business_messaging".equals(s.scope()))
 					.flatMap(s -> s.targetIds().stream()).distinct().toList();
 		}
+
+		/** The businesses the token may manage ({@code business_management} target ids): the client's business. */
+		public List<String> businessIds() {
+			return granularScopes.stream().filter(s -> "business_management".equals(s.scope()))
+					.flatMap(s -> s.targetIds().stream()).distinct().toList();
+		}
+	}
+
+	/**
+	 * A Facebook page of the user who signed up ({@code GET /me/accounts}); {@code businessId} is the business
+	 * that owns the page, where a WABA may be found when the session named none (seed 001, strategy 1).
+	 */
+	public record Page(String id, String name, String businessId) {
+	}
+
+	/**
+	 * The WABA creation calls of seed 001 (strategies 2A-2D; 2E is a debug_token inspection, not a call of its
+	 * own). Meta documents none of them as an Embedded Signup step: they are last resorts, and only polling
+	 * tells whether a WABA really appeared.
+	 */
+	public enum WabaCreationCall {
+		/** {@code POST /{business_id}/client_whatsapp_applications}. */
+		CLIENT_WHATSAPP_APPLICATIONS("2A"),
+		/** {@code POST /{business_id}/whatsapp_business_accounts}. */
+		BUSINESS_WHATSAPP_BUSINESS_ACCOUNTS("2B"),
+		/** {@code POST /{business_id}/applications}. */
+		APPLICATIONS("2C"),
+		/** {@code POST /whatsapp_business_accounts} with {@code business_manager_id} (the "official flow"). */
+		WHATSAPP_BUSINESS_ACCOUNTS("2D");
+
+		private final String strategy;
+
+		WabaCreationCall(String strategy) {
+			this.strategy = strategy;
+		}
+
+		/** The strategy's name in seed 001: 2A, 2B, 2C, 2D. */
+		public String strategy() {
+			return strategy;
+		}
 	}
 
 	public record GranularScope(String scope, List<String> targetIds) {
