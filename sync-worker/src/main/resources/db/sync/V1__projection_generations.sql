@@ -1,6 +1,6 @@
 -- The control table of the blue/green projections (see README, "Rebuild").
 -- Each generation is a full set of projection tables in its own schema (sync_g<N>), filled by its own
--- consumer group (sync-projector-g<N>) reading every source topic from the beginning. Reads go to the one
+-- consumer group (wabaflow-sync-g<N>-…) reading every source topic from the beginning. Reads go to the one
 -- generation in state 'active'; a rebuild fills a 'building' generation and switches reads to it in one
 -- transaction once it has consumed up to the end offsets captured when it started.
 CREATE TABLE projection_generations (

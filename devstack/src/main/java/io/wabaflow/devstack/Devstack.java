@@ -19,23 +19,40 @@ public final class Devstack implements AutoCloseable {
 
 	private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-	private final DevKafka kafka;
+	private DevKafka kafka;
 
-	private final DevPostgres postgres;
+	private DevPostgres postgres;
 
-	private Devstack(DevstackSettings settings) {
+	private final DevSecrets secrets;
+
+	private final DevstackSettings settings;
+
+	private DevServices services;
+
+	private Devstack(DevstackSettings settings, DevSecrets secrets) {
+		this.settings = settings;
+		this.secrets = secrets;
 		List<String> taken = Ports.taken(settings.ports());
 		if (!taken.isEmpty()) {
 			throw new PortTakenException(taken);
 		}
-		kafka = remember(DevKafka.start(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort()));
-		postgres = remember(DevPostgres.start(settings.dataDir(), settings.postgresPort()));
+		try {
+			kafka = remember(DevKafka.start(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort()));
+			postgres = remember(DevPostgres.start(settings.dataDir(), settings.postgresPort()));
+			if (settings.services()) {
+				services = remember(DevServices.start(settings, secrets, kafka.bootstrapServers(), postgres.jdbcUrl()));
+			}
+		}
+		catch (RuntimeException e) {
+			close(); // whatever did start must not outlive a failed start
+			throw e;
+		}
 	}
 
 	public static void main(String[] args) throws InterruptedException {
 		Devstack devstack;
 		try {
-			devstack = start(DevstackSettings.from(System::getenv));
+			devstack = start(DevstackSettings.from(System::getenv), DevSecrets.from(System::getenv));
 		}
 		catch (PortTakenException | IllegalArgumentException e) {
 			System.err.println("devstack: " + e.getMessage());
@@ -47,8 +64,8 @@ public final class Devstack implements AutoCloseable {
 		new CountDownLatch(1).await(); // until Ctrl-C
 	}
 
-	static Devstack start(DevstackSettings settings) {
-		return new Devstack(settings);
+	static Devstack start(DevstackSettings settings, DevSecrets secrets) {
+		return new Devstack(settings, secrets);
 	}
 
 	String kafkaBootstrapServers() {
@@ -60,13 +77,30 @@ public final class Devstack implements AutoCloseable {
 	}
 
 	void printSummary() {
-		System.out.printf("""
-
-				Wabaflow devstack is up.
-				  Kafka       KAFKA_BOOTSTRAP_SERVERS=%s
-				  PostgreSQL  DATABASE_URL=%s  (DATABASE_USER=wabaflow DATABASE_PASSWORD=wabaflow)
-				Ctrl-C stops everything; data stays in the data folder for the next start.
-				%n""", kafkaBootstrapServers(), postgresJdbcUrl());
+		StringBuilder text = new StringBuilder("\nWabaflow devstack is up.\n");
+		text.append("  Kafka          KAFKA_BOOTSTRAP_SERVERS=").append(kafkaBootstrapServers()).append('\n');
+		text.append("  PostgreSQL     DATABASE_URL=").append(postgresJdbcUrl())
+				.append("  (DATABASE_USER=wabaflow DATABASE_PASSWORD=wabaflow)\n");
+		if (services != null) {
+			text.append("  graph-sandbox  http://127.0.0.1:").append(settings.sandboxPort())
+					.append("  (Graph API under /").append(services.sandbox().settings().graphVersion())
+					.append(", scenario API under /sandbox)\n");
+			text.append("  ingress        http://127.0.0.1:").append(settings.ingressPort())
+					.append("  (webhooks /webhooks/whatsapp, API /api/v1, docs /swagger-ui.html)\n");
+			text.append("  sync worker    http://127.0.0.1:").append(settings.syncPort()).append("  (read API /api/v1)\n");
+		}
+		if (!secrets.defaulted().isEmpty()) {
+			text.append("Development values (set these variables to use your own):\n");
+			secrets.defaulted().forEach((name, value) -> text.append("  ").append(name).append('=').append(value).append('\n'));
+		}
+		if (services != null) {
+			text.append("Try:\n  curl -s -X POST http://127.0.0.1:").append(settings.ingressPort())
+					.append("/api/v1/messages -H 'Authorization: Bearer ").append(secrets.apiKey())
+					.append("' -H 'Content-Type: application/json' \\\n")
+					.append("    -d '{\"phone_number_id\":\"123\",\"to\":\"5511999990000\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}'\n");
+		}
+		text.append("Data stays in ").append(settings.dataDir()).append(" for the next start. Ctrl-C stops everything.\n");
+		System.out.println(text);
 	}
 
 	private <T extends AutoCloseable> T remember(T component) {

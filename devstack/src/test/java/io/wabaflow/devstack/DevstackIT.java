@@ -37,13 +37,16 @@ class DevstackIT {
 	Path dataDir;
 
 	private DevstackSettings settings() {
-		return new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree());
+		return new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(),
+				Ports.anyFree(), Ports.anyFree(), true).withoutServices();
 	}
+
+	private static final DevSecrets SECRETS = DevSecrets.from(name -> null);
 
 	@Test
 	void brokerAndDatabaseKeepTheirDataAcrossARestart() throws Exception {
 		DevstackSettings settings = settings();
-		try (Devstack devstack = Devstack.start(settings)) {
+		try (Devstack devstack = Devstack.start(settings, SECRETS)) {
 			String bootstrap = devstack.kafkaBootstrapServers();
 			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
 				admin.createTopics(List.of(new NewTopic("devstack-it", 1, (short) 1))).all().get();
@@ -63,7 +66,7 @@ class DevstackIT {
 			}
 		}
 
-		try (Devstack again = Devstack.start(settings)) {
+		try (Devstack again = Devstack.start(settings, SECRETS)) {
 			assertThat(readAll(again.kafkaBootstrapServers(), "devstack-it")).containsExactly("kept");
 			try (Connection connection = DriverManager.getConnection(again.postgresJdbcUrl(), "wabaflow", "wabaflow");
 					ResultSet rows = connection.createStatement().executeQuery("SELECT text FROM kept")) {
@@ -79,7 +82,7 @@ class DevstackIT {
 		try (ServerSocket squatter = new ServerSocket()) {
 			squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.postgresPort()));
 
-			assertThatThrownBy(() -> Devstack.start(settings)).isInstanceOf(Devstack.PortTakenException.class)
+			assertThatThrownBy(() -> Devstack.start(settings, SECRETS)).isInstanceOf(Devstack.PortTakenException.class)
 					.hasMessage("port(s) already in use: PostgreSQL (DEVSTACK_POSTGRES_PORT) " + settings.postgresPort()
 							+ ". Stop what uses them or choose others with the variables named.");
 		}

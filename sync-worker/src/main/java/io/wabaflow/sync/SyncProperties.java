@@ -17,6 +17,6 @@ public record SyncProperties(int concurrency, long supervisorIntervalMs, String 
 	public SyncProperties {
 		concurrency = concurrency <= 0 ? 2 : concurrency;
 		supervisorIntervalMs = supervisorIntervalMs <= 0 ? 500 : supervisorIntervalMs;
-		groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? "sync-projector" : groupPrefix;
+		groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? io.wabaflow.schemas.ConsumerGroups.SYNC : groupPrefix;
 	}
 }

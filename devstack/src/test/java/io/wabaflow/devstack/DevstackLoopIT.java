@@ -1,0 +1,67 @@
+package io.wabaflow.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.wabaflow.sandbox.ScenarioClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole devstack in one JVM, wired as on a laptop: a user's message injected in the sandbox is
+ * delivered as a signed webhook to the ingress, goes through Kafka, and shows up in the sync worker's read
+ * API — with no step faked.
+ */
+class DevstackLoopIT {
+
+	@TempDir
+	Path dataDir;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void anInboundMessageTravelsFromTheSandboxThroughTheIngressAndKafkaToTheReadApi() throws Exception {
+		DevstackSettings settings = new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree(),
+				Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), true);
+		try (Devstack devstack = Devstack.start(settings, DevSecrets.from(name -> null))) {
+			ScenarioClient scenario = new ScenarioClient("http://127.0.0.1:" + settings.sandboxPort());
+			String business = scenario.createBusiness("Padaria Devstack");
+			String waba = scenario.createWaba(business, true);
+			String phone = scenario.createCloudNumber(waba, "+55 11 4002-8922", true);
+
+			String wamid = scenario.injectText(phone, "5511987654321", "Olá, tem pão de queijo? 🧀");
+
+			String conversations = "http://127.0.0.1:" + settings.syncPort() + "/api/v1/phone-numbers/" + phone
+					+ "/conversations";
+			JsonNode page = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+					.until(() -> get(conversations), body -> body != null && body.path("items").size() == 1);
+			JsonNode conversation = page.path("items").path(0);
+			assertThat(conversation.path("contact").path("wa_id").asString()).isEqualTo("5511987654321");
+			assertThat(conversation.path("last_message").path("id").asString()).isEqualTo(wamid);
+			assertThat(conversation.path("last_message").path("direction").asString()).isEqualTo("inbound");
+			assertThat(conversation.path("window_open").asBoolean()).isTrue();
+
+			JsonNode messages = get("http://127.0.0.1:" + settings.syncPort() + "/api/v1/conversations/"
+					+ conversation.path("id").asString() + "/messages");
+			assertThat(messages.path("items").path(0).path("content").path("body").asString())
+					.isEqualTo("Olá, tem pão de queijo? 🧀");
+		}
+	}
+
+	/** The body when the answer is 200, else null (the read API answers 503 until it has caught up). */
+	private JsonNode get(String url) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() == 200 ? JsonMapper.builder().build().readTree(response.body()) : null;
+	}
+}
