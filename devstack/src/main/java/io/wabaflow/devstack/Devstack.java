@@ -97,7 +97,7 @@ public final class Devstack implements AutoCloseable {
 			text.append("Try:\n  curl -s -X POST http://127.0.0.1:").append(settings.ingressPort())
 					.append("/api/v1/messages -H 'Authorization: Bearer ").append(secrets.apiKey())
 					.append("' -H 'Content-Type: application/json' \\\n")
-					.append("    -d '{\"phone_number_id\":\"123\",\"to\":\"5511999990000\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}'\n");
+					.append("    -d '{\"phone_number_id\":\"123\",\"to\":\"5511999990000\",\"type\":\"text\",\"content\":{\"body\":\"hi\"}}'\n");
 		}
 		text.append("Data stays in ").append(settings.dataDir()).append(" for the next start. Ctrl-C stops everything.\n");
 		System.out.println(text);
