@@ -1,0 +1,33 @@
+package io.wabaflow.sender;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.wabaflow.platform.crypto.TokenCipherConfiguration;
+
+/**
+ * The sender worker: turns {@code SendMessage} commands into Graph API calls, once per command, at each
+ * number's rate, and reports what happened on the message-events and command-results topics.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(SenderProperties.class)
+@Import(TokenCipherConfiguration.class)
+public class SenderWorkerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SenderWorkerApplication.class, args);
+	}
+
+	/** Window checks and timestamps read this clock, so a test can move it 24 h ahead. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}

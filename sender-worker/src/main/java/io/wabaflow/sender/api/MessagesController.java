@@ -1,0 +1,59 @@
+package io.wabaflow.sender.api;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.wabaflow.sender.send.Send;
+import io.wabaflow.sender.send.SendStore;
+
+/** {@code GET /api/v1/messages/{command_id}}: where a command is in the sender's lifecycle. */
+@RestController
+class MessagesController {
+
+	private final SendStore store;
+
+	MessagesController(SendStore store) {
+		this.store = store;
+	}
+
+	@GetMapping("/api/v1/messages/{commandId}")
+	ResponseEntity<?> message(@PathVariable String commandId) {
+		return store.find(commandId).<ResponseEntity<?>>map(send -> ResponseEntity.ok(view(send))).orElseGet(() -> {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+					"The sender has no command " + commandId);
+			problem.setTitle("Unknown command");
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
+		});
+	}
+
+	static MessageView view(Send send) {
+		MessageView.Error error = send.errorCode() == null && send.errorTitle() == null && send.errorDetails() == null
+				? null : new MessageView.Error(send.errorCode(), send.errorTitle(), send.errorDetails());
+		return new MessageView(send.commandId(), send.phoneNumberId(), send.recipient(),
+				send.messageType().toLowerCase(Locale.ROOT), send.state().name().toLowerCase(Locale.ROOT), send.reason(),
+				send.wamid(), send.waId(), send.attempt(), send.nextAttemptAt(), error, send.sender().toLowerCase(Locale.ROOT),
+				send.replyTo(), send.receivedAt(), send.updatedAt());
+	}
+
+	/**
+	 * A command as the sender sees it. {@code state}: pending, intended, sent, failed, rejected, unknown;
+	 * {@code reason}: why it was rejected or failed, or which retry it waits for.
+	 */
+	record MessageView(String commandId, String phoneNumberId, String to, String type, String state, String reason,
+			String wamid, String waId, int attempts, Instant nextAttemptAt, Error error, String sender, String replyTo,
+			Instant receivedAt, Instant updatedAt) {
+
+		/** Meta's error (or ours, for rejections): code, title, details. */
+		record Error(Integer code, String title, String details) {
+		}
+	}
+}

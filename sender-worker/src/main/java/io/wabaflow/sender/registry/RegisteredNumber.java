@@ -1,0 +1,23 @@
+package io.wabaflow.sender.registry;
+
+import io.wabaflow.schemas.registry.NumberStatus;
+import io.wabaflow.schemas.registry.NumberType;
+
+/**
+ * A business number as the registry says it is now. The access token stays encrypted here; it is only
+ * decrypted for a call ({@link NumberRegistry#accessToken}).
+ *
+ * @param throughputMps the registry's rate for the number, null for the sender's default
+ */
+public record RegisteredNumber(String phoneNumberId, String tenantId, String wabaId, NumberType type,
+		NumberStatus status, byte[] encryptedAccessToken, Integer throughputMps) {
+
+	public boolean active() {
+		return status == NumberStatus.ACTIVE;
+	}
+
+	@Override
+	public String toString() {
+		return "RegisteredNumber[" + phoneNumberId + ", " + type + ", " + status + ", mps=" + throughputMps + "]";
+	}
+}

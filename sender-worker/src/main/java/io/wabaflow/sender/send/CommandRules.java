@@ -1,0 +1,90 @@
+package io.wabaflow.sender.send;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.wabaflow.metagraph.message.MessageContentValidator;
+import io.wabaflow.metagraph.message.OutboundMessageType;
+import io.wabaflow.metagraph.message.Violation;
+import io.wabaflow.schemas.send.MessageType;
+import io.wabaflow.sender.registry.NumberRegistry;
+import io.wabaflow.sender.registry.RegisteredNumber;
+
+/**
+ * What must hold before a command may be sent: a known, active number; content that follows Meta's
+ * documented rules (the ingress's rules: meta-graph's {@link MessageContentValidator}); and, for
+ * free-form messages, an open customer service window.
+ */
+final class CommandRules {
+
+	/** Meta's limit for {@code biz_opaque_callback_data} (facts file 4.1). */
+	static final int BIZ_OPAQUE_MAX = 512;
+
+	private final MessageContentValidator validator = new MessageContentValidator();
+
+	private final NumberRegistry registry;
+
+	private final Duration serviceWindow;
+
+	CommandRules(NumberRegistry registry, Duration serviceWindow) {
+		this.registry = registry;
+		this.serviceWindow = serviceWindow;
+	}
+
+	/** The number and content rules; empty when the command may go on to the window check. */
+	Optional<Rejection> check(String phoneNumberId, MessageType type, String to, String contentJson, String replyTo,
+			String bizOpaqueCallbackData) {
+		Optional<RegisteredNumber> number = registry.find(phoneNumberId);
+		if (number.isEmpty()) {
+			return Optional.of(new Rejection(Rejection.UNKNOWN_NUMBER,
+					"Phone number " + phoneNumberId + " is not in the registry of onboarded numbers"));
+		}
+		if (!number.get().active()) {
+			return Optional.of(new Rejection(Rejection.NUMBER_INACTIVE,
+					"Phone number " + phoneNumberId + " is " + number.get().status()));
+		}
+		OutboundMessageType outbound = OutboundMessageType.valueOf(type.name());
+		List<Violation> violations = validator.validate(outbound, contentJson);
+		if (!violations.isEmpty()) {
+			return Optional.of(Rejection.invalid(violations.stream().map(v -> v.path() + " " + v.message())
+					.collect(Collectors.joining("; "))));
+		}
+		if (outbound != OutboundMessageType.MARK_READ && (to == null || Digits.of(to).length() < 5)) {
+			return Optional.of(Rejection.invalid("to must be a phone number or wa_id"));
+		}
+		if (replyTo != null && outbound == OutboundMessageType.REACTION) {
+			return Optional.of(Rejection.invalid("reply_to: a reaction cannot be a reply (Meta)"));
+		}
+		if (bizOpaqueCallbackData != null && bizOpaqueCallbackData.length() > BIZ_OPAQUE_MAX) {
+			return Optional.of(Rejection.invalid("biz_opaque_callback_data is longer than " + BIZ_OPAQUE_MAX));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Templates may always be sent and marking a message read is not a message; everything else is
+	 * free-form, which Meta only allows within the customer service window.
+	 */
+	static boolean needsWindow(String messageType) {
+		return !MessageType.TEMPLATE.name().equals(messageType) && !MessageType.MARK_READ.name().equals(messageType);
+	}
+
+	/** The window rejection, if the recipient's last message is older than the window (or never came). */
+	Optional<Rejection> window(String messageType, Instant lastInbound, Instant now) {
+		if (!needsWindow(messageType)) {
+			return Optional.empty();
+		}
+		if (lastInbound == null) {
+			return Optional.of(Rejection.windowClosed("The recipient has not written to this number: free-form "
+					+ "messages need an open customer service window; send a template."));
+		}
+		if (!lastInbound.plus(serviceWindow).isAfter(now)) {
+			return Optional.of(Rejection.windowClosed("The recipient last wrote at " + lastInbound + ", more than "
+					+ serviceWindow.toHours() + " h ago: send a template."));
+		}
+		return Optional.empty();
+	}
+}

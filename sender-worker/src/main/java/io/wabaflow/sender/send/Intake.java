@@ -1,0 +1,143 @@
+package io.wabaflow.sender.send;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import io.wabaflow.schemas.send.SendMessage;
+
+/**
+ * A poll's worth of commands, in a few round trips: rules checked in memory, the windows of the free-form
+ * ones read in one query, every command inserted in one statement ({@code ON CONFLICT DO NOTHING}: a
+ * command id already there is a duplicate and is never sent again), then ACCEPTED or REJECTED published,
+ * and the accepted ones queued on their numbers' lanes. Returning from {@link #accept} lets the container
+ * commit the offsets: from then on the rows, not the topic, carry the commands (recovery re-reads them).
+ */
+final class Intake {
+
+	/** How long the consumer thread waits for the broker to acknowledge the events of a poll. */
+	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+	private final SendStore store;
+
+	private final CommandRules rules;
+
+	private final Events events;
+
+	private final Settlements settlements;
+
+	private final Retries retries;
+
+	private final Clock clock;
+
+	Intake(SendStore store, CommandRules rules, Events events, Settlements settlements, Retries retries, Clock clock) {
+		this.store = store;
+		this.rules = rules;
+		this.events = events;
+		this.settlements = settlements;
+		this.retries = retries;
+		this.clock = clock;
+	}
+
+	/** A command and the partition it came from. */
+	record Incoming(SendMessage command, int partition) {
+	}
+
+	void accept(List<Incoming> incoming) {
+		if (incoming.isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		Map<String, Incoming> unique = new LinkedHashMap<>();
+		incoming.forEach(in -> unique.putIfAbsent(in.command().getCommandId(), in));
+		List<Incoming> commands = List.copyOf(unique.values());
+
+		List<Optional<Rejection>> verdicts = new ArrayList<>(commands.size());
+		List<Integer> needWindow = new ArrayList<>();
+		for (Incoming in : commands) {
+			SendMessage c = in.command();
+			Optional<Rejection> rejection = rules.check(c.getPhoneNumberId(), c.getType(), c.getTo(), c.getContentJson(),
+					c.getReplyTo(), c.getBizOpaqueCallbackData());
+			verdicts.add(rejection);
+			if (rejection.isEmpty() && CommandRules.needsWindow(c.getType().name())) {
+				needWindow.add(verdicts.size() - 1);
+			}
+		}
+		List<Instant> lastInbound = store.lastInbound(
+				needWindow.stream().map(i -> commands.get(i).command().getPhoneNumberId()).toList(),
+				needWindow.stream().map(i -> Digits.of(commands.get(i).command().getTo())).toList());
+		for (int k = 0; k < needWindow.size(); k++) {
+			int i = needWindow.get(k);
+			verdicts.set(i, rules.window(commands.get(i).command().getType().name(), lastInbound.get(k), now));
+		}
+
+		List<Send> rows = new ArrayList<>(commands.size());
+		for (int i = 0; i < commands.size(); i++) {
+			rows.add(row(commands.get(i), verdicts.get(i).orElse(null), now));
+		}
+		List<Send> inserted = store.insertNew(rows, now);
+		Set<String> insertedIds = inserted.stream().map(Send::commandId).collect(Collectors.toSet());
+		Map<String, Send> existing = store.load(rows.stream().map(Send::commandId)
+				.filter(id -> !insertedIds.contains(id)).toList());
+
+		List<CompletableFuture<?>> acks = new ArrayList<>();
+		for (Send row : inserted) {
+			acks.add(events.publishState(row));
+		}
+		for (Send row : existing.values()) {
+			// a duplicate: never sent again; a caller waiting on it gets the outcome once more
+			acks.add(row.state().settled() ? events.publishResult(row) : events.publishState(row));
+		}
+		await(acks);
+		inserted.forEach(settlements::published);
+
+		List<Send> queue = new ArrayList<>();
+		for (Send row : inserted) {
+			if (row.state() == SendState.PENDING) {
+				queue.add(row);
+			}
+		}
+		retries.queue(queue);
+		for (Send row : existing.values()) {
+			boolean due = row.nextAttemptAt() == null || !row.nextAttemptAt().isAfter(now);
+			if (row.state() == SendState.PENDING && due) {
+				retries.resume(row); // e.g. redelivered after a crash before it was sent
+			}
+		}
+	}
+
+	private static Send row(Incoming in, Rejection rejection, Instant now) {
+		SendMessage c = in.command();
+		return new Send(c.getCommandId(), c.getTenantId(), c.getPhoneNumberId(), c.getTo(), c.getType().name(),
+				c.getContentJson(), c.getReplyTo(), c.getSender().name(), c.getBizOpaqueCallbackData(), c.getIssuedAt(),
+				in.partition(), rejection == null ? SendState.PENDING : SendState.REJECTED, 0, null, null, null, null,
+				null, null, null, rejection == null ? null : rejection.details(),
+				rejection == null ? null : rejection.reason(), null, now, now, null);
+	}
+
+	private static void await(List<CompletableFuture<?>> acks) {
+		try {
+			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+					.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while publishing the events of a poll", e);
+		}
+		catch (ExecutionException | TimeoutException e) {
+			// the container retries the poll: every step above is idempotent
+			throw new IllegalStateException("the events of a poll were not acknowledged: " + e, e);
+		}
+	}
+}

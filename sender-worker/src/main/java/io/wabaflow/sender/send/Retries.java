@@ -1,0 +1,83 @@
+package io.wabaflow.sender.send;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.wabaflow.sender.retry.Wakeable;
+import io.wabaflow.sender.send.Settlement.Expect;
+import io.wabaflow.sender.throughput.Lanes;
+
+/**
+ * Brings a PENDING send back into the pipeline: when its retry record falls due, when recovery finds it,
+ * or when a duplicate command finds it waiting. The window is checked again on the way in (it may have
+ * closed while the send waited).
+ */
+final class Retries implements Wakeable {
+
+	private final InFlight inFlight;
+
+	private final Lanes lanes;
+
+	private final CommandRules rules;
+
+	private final Settlements settlements;
+
+	private final Clock clock;
+
+	private final MicroBatcher<String, Optional<Send>> loads;
+
+	Retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements, Clock clock,
+			Executor database, int maxBatch) {
+		this.inFlight = inFlight;
+		this.lanes = lanes;
+		this.rules = rules;
+		this.settlements = settlements;
+		this.clock = clock;
+		this.loads = new MicroBatcher<>("load", ids -> {
+			Map<String, Send> rows = store.load(ids);
+			return ids.stream().map(id -> Optional.ofNullable(rows.get(id))).toList();
+		}, database, maxBatch);
+	}
+
+	@Override
+	public CompletableFuture<Void> wake(String commandId, int attempt) {
+		return loads.submit(commandId).thenAccept(row -> row
+				.filter(send -> send.state() == SendState.PENDING && send.attempt() == attempt)
+				.ifPresent(this::resume));
+	}
+
+	/** Queues a PENDING row (read with its window) on its number's lane, unless it is already in memory. */
+	void resume(Send row) {
+		Work work = new Work(row, row.attempt());
+		Optional<Rejection> closed = rules.window(row.messageType(), row.lastInboundAt(), clock.instant());
+		if (!inFlight.admit(work)) {
+			return;
+		}
+		if (closed.isPresent()) {
+			settlements.settle(work, row.attempt(), new Verdict.Rejected(closed.get().reason(), null, null,
+					closed.get().details()), Expect.PENDING);
+			return;
+		}
+		lanes.offer(work);
+	}
+
+	/** Forgets the queued sends of partitions this instance no longer owns (calls in flight finish). */
+	void drop(java.util.Collection<Integer> partitions) {
+		lanes.drop(paced -> partitions.contains(((Work) paced).partition()))
+				.forEach(paced -> inFlight.release(((Work) paced).commandId()));
+	}
+
+	/** Queues rows just inserted by intake (their window was checked there). */
+	void queue(List<Send> accepted) {
+		for (Send row : accepted) {
+			Work work = new Work(row, row.attempt());
+			if (inFlight.admit(work)) {
+				lanes.offer(work);
+			}
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package io.wabaflow.sender.send;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.wabaflow.metagraph.client.GraphClient;
+import io.wabaflow.metagraph.client.GraphSettings;
+import io.wabaflow.sender.SenderProperties;
+import io.wabaflow.sender.registry.NumberRegistry;
+import io.wabaflow.sender.retry.RetryTiers;
+import io.wabaflow.sender.retry.WakeListener;
+import io.wabaflow.sender.throughput.Lanes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The send pipeline's plain classes, wired once: intake → lanes → dispatcher → settlements. */
+@Configuration(proxyBeanMethods = false)
+class SendConfiguration {
+
+	/** Who claims calls: unique per process start, so a restarted worker never mistakes old claims for its own. */
+	@Bean
+	String senderInstanceId() {
+		return "sender-" + UUID.randomUUID();
+	}
+
+	@Bean
+	GraphClient graphClient(SenderProperties properties) {
+		SenderProperties.Graph graph = properties.getGraph();
+		GraphSettings settings = new GraphSettings(graph.getBaseUrl(), graph.getVersion(), null, null,
+				graph.getRequestTimeout());
+		// HTTP/1.1 keep-alive connections, as many as calls in flight; the client never blocks a caller
+		return new GraphClient(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(graph.getRequestTimeout()).executor(daemonPool("sender-graph", 4)).build());
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService senderDatabaseExecutor() {
+		// one thread per micro-batcher at most (claims, settlements, loads, published marks)
+		return daemonPool("sender-db", 4);
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService senderRetryTimer() {
+		return Executors.newSingleThreadScheduledExecutor(daemon("sender-write-retry"));
+	}
+
+	@Bean
+	RetryTiers retryTiers(SenderProperties properties) {
+		return new RetryTiers(properties.getRetry());
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics senderRetryTopics(RetryTiers tiers) {
+		return new KafkaAdmin.NewTopics(tiers.newTopics());
+	}
+
+	@Bean(destroyMethod = "close")
+	Lanes lanes(NumberRegistry registry, SenderProperties properties) {
+		SenderProperties.Throughput throughput = properties.getThroughput();
+		return new Lanes(properties.getPipeline().getLaneThreads(),
+				phoneNumberId -> registry.find(phoneNumberId).map(registry::messagesPerSecond)
+						.orElse(throughput.getDefaultMps()),
+				throughput.getBurst(), throughput.getJitterAllowance(), properties.getPipeline().getMaxBatch());
+	}
+
+	@Bean
+	InFlight inFlight(KafkaListenerEndpointRegistry containers, SenderProperties properties) {
+		return new InFlight(containers, properties.getPipeline().getMaxInFlightPerPartition());
+	}
+
+	@Bean
+	Events events(@Qualifier("kafkaTemplate") KafkaTemplate<String, Object> kafka) {
+		return new Events(kafka);
+	}
+
+	@Bean
+	CommandRules commandRules(NumberRegistry registry, SenderProperties properties) {
+		return new CommandRules(registry, properties.getServiceWindow());
+	}
+
+	@Bean
+	Settlements settlements(SendStore store, Events events, RetryTiers tiers,
+			@Qualifier("kafkaTemplate") KafkaTemplate<String, Object> kafka, InFlight inFlight, Clock clock,
+			String senderInstanceId, SenderProperties properties, ExecutorService senderDatabaseExecutor,
+			ScheduledExecutorService senderRetryTimer) {
+		return new Settlements(store, events, tiers, kafka, inFlight, clock, senderInstanceId,
+				properties.getInDoubtAfter(), senderDatabaseExecutor, senderRetryTimer,
+				properties.getPipeline().getMaxBatch());
+	}
+
+	@Bean
+	Dispatcher dispatcher(SendStore store, NumberRegistry registry, GraphClient graphClient, SenderProperties properties,
+			ObjectProvider<SendHooks> hooks, Settlements settlements, InFlight inFlight, Clock clock,
+			String senderInstanceId, ExecutorService senderDatabaseExecutor, Lanes lanes) {
+		Dispatcher dispatcher = new Dispatcher(store, registry, graphClient, new GraphRequests(JsonMapper.builder().build()),
+				new Verdicts(properties.getInDoubtPolicy()), hooks.getIfAvailable(() -> new SendHooks() {
+				}), settlements, inFlight, clock, senderInstanceId, senderDatabaseExecutor,
+				properties.getPipeline().getMaxBatch());
+		lanes.sink(dispatcher::dispatch);
+		return dispatcher;
+	}
+
+	@Bean
+	Retries retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements,
+			Clock clock, ExecutorService senderDatabaseExecutor, SenderProperties properties) {
+		return new Retries(store, inFlight, lanes, rules, settlements, clock, senderDatabaseExecutor,
+				properties.getPipeline().getMaxBatch());
+	}
+
+	@Bean
+	WakeListener wakeListener(RetryTiers tiers, Retries retries, Clock clock) {
+		return new WakeListener(tiers, retries, clock);
+	}
+
+	@Bean
+	Intake intake(SendStore store, CommandRules rules, Events events, Settlements settlements, Retries retries,
+			Clock clock, Dispatcher dispatcher) {
+		return new Intake(store, rules, events, settlements, retries, clock);
+	}
+
+	@Bean
+	Recovery recovery(SendStore store, InFlight inFlight, Retries retries, Settlements settlements, Clock clock,
+			SenderProperties properties) {
+		return new Recovery(store, inFlight, retries, settlements, clock, properties);
+	}
+
+	private static ExecutorService daemonPool(String name, int threads) {
+		return Executors.newFixedThreadPool(threads, daemon(name));
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

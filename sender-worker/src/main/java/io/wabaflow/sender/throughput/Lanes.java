@@ -1,0 +1,181 @@
+package io.wabaflow.sender.throughput;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One lane per business number: a queue of sends that leave at the number's rate. A lane that must wait
+ * schedules itself for when its gate opens; nothing sleeps, and a slow number never holds up another
+ * (each has its own queue and gate; the threads only move sends that may leave now).
+ */
+public final class Lanes implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Lanes.class);
+
+	private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService scheduler;
+
+	private final ToIntFunction<String> messagesPerSecond;
+
+	private final Duration burst;
+
+	private final Duration jitterAllowance;
+
+	private final int maxBatch;
+
+	private volatile Consumer<List<Paced>> sink = ready -> {
+	};
+
+	/**
+	 * @param messagesPerSecond the current rate of a number (asked at every drain: a rate change applies
+	 *                          at once)
+	 * @param maxBatch          the most sends one drain hands on together
+	 */
+	public Lanes(int threads, ToIntFunction<String> messagesPerSecond, Duration burst, Duration jitterAllowance,
+			int maxBatch) {
+		this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, "sender-lane");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.messagesPerSecond = messagesPerSecond;
+		this.burst = burst;
+		this.jitterAllowance = jitterAllowance;
+		this.maxBatch = maxBatch;
+	}
+
+	/** Where sends go when their number's gate lets them: the dispatcher. */
+	public void sink(Consumer<List<Paced>> sink) {
+		this.sink = sink;
+	}
+
+	public void offer(Paced paced) {
+		Lane lane = lanes.computeIfAbsent(paced.phoneNumberId(), Lane::new);
+		lane.add(paced);
+	}
+
+	/** Removes queued sends (not those already handed on), e.g. of partitions this instance lost. */
+	public List<Paced> drop(Predicate<Paced> which) {
+		List<Paced> dropped = new ArrayList<>();
+		lanes.values().forEach(lane -> lane.drop(which, dropped));
+		return dropped;
+	}
+
+	public int queued(String phoneNumberId) {
+		Lane lane = lanes.get(phoneNumberId);
+		return lane == null ? 0 : lane.size();
+	}
+
+	@Override
+	public void close() {
+		scheduler.shutdownNow();
+	}
+
+	private final class Lane {
+
+		private final String phoneNumberId;
+
+		private final ArrayDeque<Paced> queue = new ArrayDeque<>();
+
+		private RateGate gate;
+
+		private boolean scheduled;
+
+		Lane(String phoneNumberId) {
+			this.phoneNumberId = phoneNumberId;
+		}
+
+		void add(Paced paced) {
+			boolean start;
+			synchronized (this) {
+				queue.addLast(paced);
+				start = !scheduled;
+				scheduled = true;
+			}
+			if (start) {
+				submit(0);
+			}
+		}
+
+		synchronized int size() {
+			return queue.size();
+		}
+
+		synchronized void drop(Predicate<Paced> which, List<Paced> dropped) {
+			for (Iterator<Paced> it = queue.iterator(); it.hasNext();) {
+				Paced paced = it.next();
+				if (which.test(paced)) {
+					it.remove();
+					dropped.add(paced);
+				}
+			}
+		}
+
+		private void submit(long delayNanos) {
+			try {
+				if (delayNanos <= 0) {
+					scheduler.execute(this::drain);
+				}
+				else {
+					scheduler.schedule(this::drain, delayNanos, TimeUnit.NANOSECONDS);
+				}
+			}
+			catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+				log.debug("Lane {} not drained: shutting down", phoneNumberId);
+			}
+		}
+
+		private void drain() {
+			List<Paced> ready = new ArrayList<>();
+			long wait = 0;
+			boolean again;
+			synchronized (this) {
+				RateGate current = gate();
+				while (!queue.isEmpty() && ready.size() < maxBatch) {
+					wait = current.tryAcquire();
+					if (wait > 0) {
+						break;
+					}
+					ready.add(queue.pollFirst());
+				}
+				again = !queue.isEmpty();
+				// an empty lane is no longer scheduled: the next add() schedules it again
+				scheduled = again;
+			}
+			if (!ready.isEmpty()) {
+				try {
+					sink.accept(ready);
+				}
+				catch (RuntimeException e) {
+					log.error("Dispatching {} sends of {} failed", ready.size(), phoneNumberId, e);
+				}
+			}
+			if (again) {
+				submit(wait);
+			}
+		}
+
+		private RateGate gate() {
+			int mps = messagesPerSecond.applyAsInt(phoneNumberId);
+			if (gate == null || gate.perSecond() != mps) {
+				gate = new RateGate(mps, burst, jitterAllowance, System::nanoTime);
+			}
+			return gate;
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package io.wabaflow.sender.window;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wabaflow.metagraph.webhook.ChangeValueParser;
+import io.wabaflow.metagraph.webhook.ContactProfile;
+import io.wabaflow.metagraph.webhook.InboundMessage;
+import io.wabaflow.metagraph.webhook.MessagesValue;
+import io.wabaflow.metagraph.webhook.WebhookFields;
+import io.wabaflow.schemas.webhook.WebhookChange;
+import io.wabaflow.sender.send.Digits;
+
+/**
+ * Which webhook changes open or extend a customer service window, and for whom. Only {@code messages}
+ * changes carry user messages ({@code value.messages[]}); their statuses don't count, and neither do
+ * {@code smb_message_echoes} (the business wrote from the Business app) nor {@code history} (messages from
+ * before onboarding never opened a window), which come under other fields (facts file 4.3). The window
+ * time is the message's own timestamp (Meta's), not when we processed it, so a late webhook can't open a
+ * window that had already closed. System messages (a user changed number) are not the user writing.
+ */
+final class InboundMessages {
+
+	private final ChangeValueParser parser = new ChangeValueParser();
+
+	/** A user message to a business number: the window of (number, user) runs from {@code at}. */
+	record Inbound(String phoneNumberId, String waId, Instant at, String messageId) {
+	}
+
+	/** The latest inbound message per (number, user) in these changes. */
+	List<Inbound> latest(List<WebhookChange> changes) {
+		Map<String, Inbound> latest = new LinkedHashMap<>();
+		for (WebhookChange change : changes) {
+			if (!WebhookFields.MESSAGES.equals(change.getField())) {
+				continue;
+			}
+			MessagesValue value = parser.messages(change.getValueJson());
+			String phoneNumberId = value.metadata().phoneNumberId() != null ? value.metadata().phoneNumberId()
+					: change.getPhoneNumberId();
+			if (phoneNumberId == null) {
+				continue;
+			}
+			for (InboundMessage message : value.messages()) {
+				if (message.timestamp() == null || "system".equals(message.type())) {
+					continue;
+				}
+				// Meta keys users by wa_id, which may differ from the message's "from": both open the window
+				for (String waId : waIds(message, value.contacts())) {
+					Inbound inbound = new Inbound(phoneNumberId, waId, message.timestamp(), message.id());
+					latest.merge(phoneNumberId + "|" + waId, inbound,
+							(a, b) -> b.at().isAfter(a.at()) ? b : a);
+				}
+			}
+		}
+		return List.copyOf(latest.values());
+	}
+
+	/** One entry per (number, user), the newest, as the monotonic upsert needs. */
+	static List<Inbound> newestPerKey(List<Inbound> all) {
+		Map<String, Inbound> latest = new LinkedHashMap<>();
+		all.forEach(inbound -> latest.merge(inbound.phoneNumberId() + "|" + inbound.waId(), inbound,
+				(a, b) -> b.at().isAfter(a.at()) ? b : a));
+		return List.copyOf(latest.values());
+	}
+
+	private static List<String> waIds(InboundMessage message, List<ContactProfile> contacts) {
+		String from = Digits.of(message.from());
+		if (contacts.size() == 1 && contacts.get(0).waId() != null) {
+			String waId = Digits.of(contacts.get(0).waId());
+			if (!waId.isEmpty() && !waId.equals(from)) {
+				return from == null || from.isEmpty() ? List.of(waId) : List.of(from, waId);
+			}
+		}
+		return from == null || from.isEmpty() ? List.of() : List.of(from);
+	}
+}
