@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -24,9 +23,11 @@ public class SenderWorkerApplication {
 		SpringApplication.run(SenderWorkerApplication.class, args);
 	}
 
-	/** Window checks and timestamps read this clock, so a test can move it 24 h ahead. */
+	/**
+	 * Window checks, retry due times and timestamps read this clock, so a test can move it 24 h ahead (with
+	 * a {@code @Primary} clock of its own). Rate limiting reads the monotonic {@code System.nanoTime()}.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -13,7 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.annotation.KafkaListenerAnnotationBeanPostProcessor;
+import org.springframework.kafka.config.KafkaListenerConfigUtils;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
@@ -31,7 +36,7 @@ import io.wabaflow.schemas.send.SendMessage;
  * <p>Spring pauses an asynchronous container until every record of its last poll is acknowledged. With
  * one fixed delay per topic that costs nothing: what was polled later falls due later anyway.
  */
-public final class WakeListener implements KafkaListenerConfigurer, DisposableBean {
+public final class WakeListener implements KafkaListenerConfigurer, BeanFactoryAware, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WakeListener.class);
 
@@ -42,6 +47,8 @@ public final class WakeListener implements KafkaListenerConfigurer, DisposableBe
 	private final Wakeable wakeable;
 
 	private final Clock clock;
+
+	private BeanFactory beanFactory;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "sender-retry-timer");
@@ -56,7 +63,16 @@ public final class WakeListener implements KafkaListenerConfigurer, DisposableBe
 	}
 
 	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
 	public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
+		// the same argument resolution as @KafkaListener methods get (ConsumerRecord, async returns)
+		MessageHandlerMethodFactory handlerMethods = beanFactory.getBean(
+				KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME,
+				KafkaListenerAnnotationBeanPostProcessor.class).getMessageHandlerMethodFactory();
 		Method method;
 		try {
 			method = WakeListener.class.getMethod("onRetry", ConsumerRecord.class);
@@ -71,6 +87,7 @@ public final class WakeListener implements KafkaListenerConfigurer, DisposableBe
 			endpoint.setTopics(tier.topic());
 			endpoint.setBean(this);
 			endpoint.setMethod(method);
+			endpoint.setMessageHandlerMethodFactory(handlerMethods);
 			registrar.registerEndpoint(endpoint);
 		}
 	}
