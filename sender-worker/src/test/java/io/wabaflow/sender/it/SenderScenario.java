@@ -112,6 +112,9 @@ abstract class SenderScenario {
 	@Autowired
 	SendStore store;
 
+	@Autowired
+	org.jdbi.v3.core.Jdbi jdbi;
+
 	RestClient http;
 
 	@BeforeEach
@@ -140,6 +143,14 @@ abstract class SenderScenario {
 			SCENARIO.patch("/phone-numbers/" + phone, Map.of("throughputMps", throughputMps));
 		}
 		register(phone, waba, business, NumberType.CLOUD, throughputMps, SCENARIO.businessToken(business));
+		return new TestNumber(phone, waba, business);
+	}
+
+	TestNumber coexistenceNumber() {
+		String business = SCENARIO.createBusiness("Loja " + NUMBERS.incrementAndGet());
+		String waba = SCENARIO.createWaba(business, true);
+		String phone = SCENARIO.createCoexistenceNumber(waba, "+55 11 5000-" + String.format("%04d", NUMBERS.get()));
+		register(phone, waba, business, NumberType.COEXISTENCE, null, SCENARIO.businessToken(business));
 		return new TestNumber(phone, waba, business);
 	}
 
