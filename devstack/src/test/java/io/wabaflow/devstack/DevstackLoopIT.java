@@ -60,7 +60,8 @@ class DevstackLoopIT {
 
 	/** The body when the answer is 200, else null (the read API answers 503 until it has caught up). */
 	private JsonNode get(String url) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", "Bearer dev-api-key").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		return response.statusCode() == 200 ? JsonMapper.builder().build().readTree(response.body()) : null;
 	}

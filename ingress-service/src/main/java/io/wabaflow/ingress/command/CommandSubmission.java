@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabaflow.ingress.publish.DurablePublisher;
-import io.wabaflow.ingress.security.ApiKeys;
+import io.wabaflow.platform.web.ApiKeys;
 import io.wabaflow.schemas.command.CommandOutcome;
 import io.wabaflow.schemas.command.CommandResult;
 import tools.jackson.core.JacksonException;

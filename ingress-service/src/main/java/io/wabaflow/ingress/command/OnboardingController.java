@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabaflow.ingress.security.ApiKeys;
+import io.wabaflow.platform.web.ApiKeys;
 
 /** Starts an onboarding with the finish of an Embedded Signup session. */
 @RestController

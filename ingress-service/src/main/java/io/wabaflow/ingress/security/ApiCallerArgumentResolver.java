@@ -1,5 +1,7 @@
 package io.wabaflow.ingress.security;
 
+import io.wabaflow.platform.web.ApiKeyFilter;
+import io.wabaflow.platform.web.ApiKeys;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

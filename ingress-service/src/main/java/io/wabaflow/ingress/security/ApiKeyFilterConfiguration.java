@@ -1,5 +1,7 @@
 package io.wabaflow.ingress.security;
 
+import io.wabaflow.platform.web.ApiKeyFilter;
+import io.wabaflow.platform.web.ApiKeys;
 import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,7 +20,8 @@ class ApiKeyFilterConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys, MeterRegistry meters) {
-		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys, meters));
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+				new ApiKeyFilter(apiKeys, () -> meters.counter("wabaflow.ingress.api.unauthorized").increment()));
 		registration.addUrlPatterns(COMMAND_API);
 		return registration;
 	}

@@ -1,5 +1,6 @@
 package io.wabaflow.ingress.security;
 
+import io.wabaflow.platform.web.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabaflow.ingress.security.ConstantTime;
+import io.wabaflow.platform.web.ConstantTime;
 import io.wabaflow.ingress.security.IngressSecrets;
 
 /** Meta's verification handshake for the callback URL (facts file 1.1). */

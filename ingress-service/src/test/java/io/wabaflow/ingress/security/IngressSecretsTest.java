@@ -1,5 +1,7 @@
 package io.wabaflow.ingress.security;
 
+import io.wabaflow.platform.web.ConstantTime;
+import io.wabaflow.platform.web.ApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.wabaflow.ingress.security;
 
+import io.wabaflow.platform.web.ApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -80,6 +80,20 @@ class ProjectionIT {
 	}
 
 	@Test
+	void theReadAndAdminApisRefuseRequestsWithoutAValidApiKey() {
+		org.springframework.web.client.RestClient anonymous = org.springframework.web.client.RestClient
+				.create("http://localhost:" + port);
+
+		for (String path : java.util.List.of("/api/v1/phone-numbers/pn-x/conversations", "/admin/projections/rebuild")) {
+			var response = anonymous.get().uri(path).exchange((request, answer) -> answer.getStatusCode().value());
+			assertThat(response).as(path).isEqualTo(401);
+		}
+		var wrongKey = anonymous.post().uri("/admin/projections/rebuild").header("Authorization", "Bearer nope")
+				.exchange((request, answer) -> answer.getStatusCode().value());
+		assertThat(wrongKey).isEqualTo(401);
+	}
+
+	@Test
 	void everyWebhookKindIsProjectedAndServed() {
 		String pn = "pn-kinds-" + UUID.randomUUID();
 		long start = 1_780_000_000L;

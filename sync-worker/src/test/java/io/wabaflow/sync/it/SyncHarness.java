@@ -23,6 +23,9 @@ final class SyncHarness {
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
+	/** The key of src/test/resources/application.properties. */
+	static final String API_KEY = "sync-it-key";
+
 	final RestClient http;
 
 	final Jdbi jdbi;
@@ -32,7 +35,8 @@ final class SyncHarness {
 	final SourceTopics topics;
 
 	SyncHarness(int port, Jdbi jdbi, Generations generations, SourceTopics topics) {
-		this.http = RestClient.create("http://localhost:" + port);
+		this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+				.defaultHeader("Authorization", "Bearer " + API_KEY).build();
 		this.jdbi = jdbi;
 		this.generations = generations;
 		this.topics = topics;

@@ -1,4 +1,4 @@
-package io.wabaflow.ingress.security;
+package io.wabaflow.platform.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,25 +13,28 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code Authorization: Bearer <key>} on every command API request; 401 (problem+json) otherwise. The
- * authenticated caller is left in the request attribute {@link #CALLER_ATTRIBUTE}.
+ * {@code Authorization: Bearer <key>} on every request of the paths it is registered for; 401
+ * (problem+json) otherwise. The authenticated caller is left in the request attribute
+ * {@link #CALLER_ATTRIBUTE}.
  */
-final class ApiKeyFilter extends OncePerRequestFilter {
+public final class ApiKeyFilter extends OncePerRequestFilter {
 
-	static final String CALLER_ATTRIBUTE = ApiKeys.ApiCaller.class.getName();
+	public static final String CALLER_ATTRIBUTE = ApiKeys.ApiCaller.class.getName();
 
 	private static final String BEARER = "Bearer ";
 
 	private final ApiKeys apiKeys;
 
-	private final MeterRegistry meters;
+	private final Runnable countRefusal;
 
-	ApiKeyFilter(ApiKeys apiKeys, MeterRegistry meters) {
+	/**
+	 * @param countRefusal called for each refused request (a metric of the service's own name)
+	 */
+	public ApiKeyFilter(ApiKeys apiKeys, Runnable countRefusal) {
 		this.apiKeys = apiKeys;
-		this.meters = meters;
+		this.countRefusal = countRefusal;
 	}
 
 	@Override
@@ -43,7 +46,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 			caller = apiKeys.authenticate(authorization.substring(BEARER.length()).strip());
 		}
 		if (caller.isEmpty()) {
-			meters.counter("wabaflow.ingress.api.unauthorized").increment();
+			countRefusal.run();
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wabaflow\"");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

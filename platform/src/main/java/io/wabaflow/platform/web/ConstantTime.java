@@ -1,4 +1,4 @@
-package io.wabaflow.ingress.security;
+package io.wabaflow.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +20,7 @@ public final class ConstantTime {
 		return MessageDigest.isEqual(sha256(presented), sha256(expected));
 	}
 
-	static byte[] sha256(String value) {
+	public static byte[] sha256(String value) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
 		}

@@ -1,4 +1,4 @@
-package io.wabaflow.ingress.security;
+package io.wabaflow.platform.web;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The API keys of the command API, held only as SHA-256 digests. A presented key is compared with every
- * configured one in constant time.
+ * The API keys of a service's HTTP API, held only as SHA-256 digests. A presented key is compared with
+ * every configured one in constant time.
  */
 public final class ApiKeys {
 
 	private final List<byte[]> digests;
 
-	ApiKeys(List<String> keys) {
+	public ApiKeys(List<String> keys) {
 		this.digests = keys.stream().map(ConstantTime::sha256).toList();
 	}
 
