@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import io.wabaflow.ops.dlt.DltCommand;
+import io.wabaflow.ops.rebuild.RebuildCommand;
 import io.wabaflow.ops.replay.ReplayCommand;
 import io.wabaflow.ops.tail.TailCommand;
 import io.wabaflow.ops.topics.TopicsCommand;
@@ -16,7 +17,7 @@ import io.wabaflow.ops.webhooks.WebhooksCommand;
 @Command(name = "wabaflow", mixinStandardHelpOptions = true, version = "wabaflow ops 0.1.0",
 		description = "Inspect, replay and re-drive Wabaflow's Kafka topics.",
 		subcommands = {TopicsCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class,
-				WebhooksCommand.class})
+				WebhooksCommand.class, RebuildCommand.class})
 public final class WabaflowCli {
 
 	public static void main(String[] args) {

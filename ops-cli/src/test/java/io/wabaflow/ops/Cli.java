@@ -37,7 +37,9 @@ final class Cli {
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--bootstrap-servers=" + TestKafka.bootstrapServers()); // options may follow the (sub)command's parameters
+		if (!args[0].equals("rebuild")) { // the one command that talks to a service, not to Kafka
+			all.add("--bootstrap-servers=" + TestKafka.bootstrapServers()); // options may follow the parameters
+		}
 		int code = commandLine.execute(all.toArray(String[]::new));
 		return new Result(code, out.toString(), err.toString());
 	}

@@ -2,7 +2,7 @@ package io.wabaflow.ops.kafka;
 
 import java.time.Duration;
 
-/** Durations as ops type them: {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT10M}). */
+/** Durations as ops type them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT10M}). */
 public final class Durations {
 
 	private Durations() {
@@ -13,8 +13,11 @@ public final class Durations {
 		if (value.toUpperCase().startsWith("P")) {
 			return Duration.parse(value.toUpperCase());
 		}
+		if (value.matches("\\d+ms")) {
+			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+		}
 		if (!value.matches("\\d+[smhd]")) {
-			throw new IllegalArgumentException("Duration '" + text + "' must look like 30s, 10m, 2h, 1d or PT10M");
+			throw new IllegalArgumentException("Duration '" + text + "' must look like 500ms, 30s, 10m, 2h, 1d or PT10M");
 		}
 		long amount = Long.parseLong(value.substring(0, value.length() - 1));
 		return switch (value.charAt(value.length() - 1)) {
