@@ -89,6 +89,28 @@ class SyncReplayAndRebuildIT {
 	}
 
 	@Test
+	void aLiveSyncGroupIsReplayedOnlyByHoldingItsConsumersThroughTheService() throws Exception {
+		produceConversation("pn-hold-" + UUID.randomUUID());
+		sync = startSync();
+		Generation before = awaitCaughtUp();
+		Map<String, String> tables = fingerprints(before.schema());
+		String url = "http://127.0.0.1:" + sync.getEnvironment().getProperty("local.server.port");
+
+		Cli.Result refused = Cli.run("replay", "--group", before.group(), "--to-earliest", "--execute");
+		Cli.Result held = Cli.run("replay", "--group", before.group(), "--to-earliest", "--execute", "--stop-via", url,
+				"--api-key", API_KEY);
+
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).contains("live member").contains("--stop-via");
+		assertThat(held.exitCode()).as(held.err()).isZero();
+		assertThat(held.out()).contains("Holding the consumers of " + before.group())
+				.containsPattern("Reset \\d+ partition\\(s\\)").contains("Released the consumers");
+		Generation after = awaitCaughtUp();
+		assertThat(after).isEqualTo(before);
+		assertThat(fingerprints(after.schema())).isEqualTo(tables);
+	}
+
+	@Test
 	void rebuildSyncProjectionsBuildsANewGenerationIdenticalToTheServedOne() throws Exception {
 		produceConversation("pn-rebuild-" + UUID.randomUUID());
 		sync = startSync();

@@ -1,6 +1,7 @@
 package io.wabaflow.ops.replay;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -71,6 +73,16 @@ public final class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--i-know", description = "Allow replaying a group whose processing has side effects.")
 	boolean iKnow;
 
+	@Option(names = "--stop-via", description = "The service owning the group (e.g. http://localhost:8083): "
+			+ "its consumers of the group are held while the offsets are reset, then released.")
+	String stopVia;
+
+	@Option(names = "--api-key", defaultValue = "${env:WABAFLOW_API_KEY}",
+			description = "API key of the service of --stop-via (env WABAFLOW_API_KEY).")
+	String apiKey;
+
+	private static final Duration MEMBERS_LEAVE_WITHIN = Duration.ofSeconds(60);
+
 	@Override
 	public Integer call() throws ExecutionException, InterruptedException {
 		PrintWriter out = spec.commandLine().getOut();
@@ -106,30 +118,61 @@ public final class ReplayCommand implements Callable<Integer> {
 						+ "repeats those calls. Add --i-know if that is really what you want.%n", group);
 				return REFUSED;
 			}
-			ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
-					.get(group).get();
-			if (!description.members().isEmpty()) {
+			ConsumerGroupDescription description = describe(admin);
+			if (!description.members().isEmpty() && stopVia == null) {
 				err.printf("Refused: group %s has %d live member(s) (%s); they would overwrite the reset with their next "
-						+ "commit. Stop the service that owns the group first. For the sync projections, "
-						+ "`wabaflow rebuild sync-projections` rebuilds without stopping anything.%n", group,
-						description.members().size(),
+						+ "commit. Stop the service that owns the group, or let this command hold its consumers with "
+						+ "--stop-via <service URL>. For the sync projections, `wabaflow rebuild sync-projections` "
+						+ "rebuilds without stopping anything.%n", group, description.members().size(),
 						String.join(", ", description.members().stream().map(m -> m.clientId() + "@" + m.host()).toList()));
 				return REFUSED;
 			}
 			if (!execute) {
+				if (stopVia != null) {
+					out.printf("Would hold the group's consumers through %s during the reset.%n", stopVia);
+				}
 				out.println("Dry run: nothing changed. Add --execute to apply.");
 				out.flush();
 				return 0;
 			}
-			Map<TopicPartition, OffsetAndMetadata> reset = new HashMap<>();
-			targets.forEach((tp, offset) -> reset.put(tp, new OffsetAndMetadata(offset)));
-			admin.alterConsumerGroupOffsets(group, reset).all().get();
-			out.printf("Reset %d partition(s) of group %s.%n", reset.size(), group);
+			OwningService owner = stopVia == null ? null : new OwningService(stopVia, apiKey);
+			if (owner != null) {
+				owner.hold(group);
+				out.printf("Holding the consumers of %s through %s.%n", group, stopVia);
+			}
+			try {
+				awaitNoMembers(admin);
+				Map<TopicPartition, OffsetAndMetadata> reset = new HashMap<>();
+				targets.forEach((tp, offset) -> reset.put(tp, new OffsetAndMetadata(offset)));
+				admin.alterConsumerGroupOffsets(group, reset).all().get();
+				out.printf("Reset %d partition(s) of group %s.%n", reset.size(), group);
+			}
+			finally {
+				if (owner != null) {
+					owner.release(group); // also after a failed reset: never leave a projection stopped
+					out.printf("Released the consumers of %s.%n", group);
+				}
+			}
 		}
 		out.flush();
 		return 0;
 	}
 
+	private ConsumerGroupDescription describe(Admin admin) throws ExecutionException, InterruptedException {
+		return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+	}
+
+	/** Members leave a group asynchronously after their consumers stop. */
+	private void awaitNoMembers(Admin admin) throws ExecutionException, InterruptedException {
+		Instant deadline = Instant.now().plus(MEMBERS_LEAVE_WITHIN);
+		while (!describe(admin).members().isEmpty()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("group " + group + " still has members after " + MEMBERS_LEAVE_WITHIN
+						+ "; nothing was reset");
+			}
+			LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+		}
+	}
 	private Map<TopicPartition, Long> targets(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed)
 			throws ExecutionException, InterruptedException {
 		OffsetSpec spec;

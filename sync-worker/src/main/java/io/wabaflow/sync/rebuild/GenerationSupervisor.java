@@ -3,6 +3,7 @@ package io.wabaflow.sync.rebuild;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,14 @@ public class GenerationSupervisor {
 
 	private final SyncProperties properties;
 
+	private final ConsumerHolds holds;
+
 	private volatile boolean started;
 
 	GenerationSupervisor(Generations generations, GenerationSchemas schemas, ProjectionConsumers consumers,
-			SourceTopics topics, Clock clock, SyncProperties properties) {
+			SourceTopics topics, Clock clock, SyncProperties properties, ConsumerHolds holds) {
 		this.properties = properties;
+		this.holds = holds;
 		this.generations = generations;
 		this.schemas = schemas;
 		this.consumers = consumers;
@@ -79,8 +83,9 @@ public class GenerationSupervisor {
 			}
 			all = generations.list();
 		}
+		Set<String> held = holds.held();
 		for (Generation generation : all) {
-			if (generation.consuming()) {
+			if (generation.consuming() && !held.contains(generation.groupId())) {
 				schemas.migrate(generation.schemaName());
 				consumers.ensureRunning(generation);
 			}
