@@ -1,0 +1,72 @@
+package io.wabaflow.onboarding.command;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.wabaflow.onboarding.coexistence.CoexistenceSync;
+import io.wabaflow.onboarding.flow.FlowStarter;
+import io.wabaflow.onboarding.polling.ListenerTimings;
+import io.wabaflow.onboarding.registry.Offboarding;
+import io.wabaflow.platform.kafka.PoisonRecordException;
+import io.wabaflow.schemas.ConsumerGroups;
+import io.wabaflow.schemas.onboarding.OnboardingCommand;
+import io.wabaflow.schemas.onboarding.Offboard;
+import io.wabaflow.schemas.onboarding.RequestCoexistenceSync;
+import io.wabaflow.schemas.onboarding.StartOnboarding;
+
+/**
+ * {@code wabaflow.commands.onboarding.v1}: each command goes to its use case, which answers a future; the offset
+ * is committed when the command's effects are durable.
+ */
+@Component
+class OnboardingCommandListener {
+
+	private final FlowStarter starter;
+
+	private final CoexistenceSync coexistence;
+
+	private final Offboarding offboarding;
+
+	private final ListenerTimings timings;
+
+	OnboardingCommandListener(FlowStarter starter, CoexistenceSync coexistence, Offboarding offboarding,
+			ListenerTimings timings) {
+		this.starter = starter;
+		this.coexistence = coexistence;
+		this.offboarding = offboarding;
+		this.timings = timings;
+	}
+
+	@KafkaListener(id = "onboarding-commands", groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-commands",
+			topics = "#{T(io.wabaflow.schemas.Topics).ONBOARDING_COMMANDS.name()}",
+			containerFactory = "onboardingAsyncContainerFactory",
+			concurrency = "${wabaflow.onboarding.concurrency.commands:1}")
+	CompletableFuture<Void> on(ConsumerRecord<String, Object> record) {
+		Object value = record.value();
+		long started = System.nanoTime();
+		try {
+			if (!(value instanceof OnboardingCommand command) || command.getCommandId() == null) {
+				throw new PoisonRecordException("Not an OnboardingCommand with a command id: "
+						+ (value == null ? "null" : value.getClass().getSimpleName()));
+			}
+			Object payload = command.getPayload();
+			if (payload instanceof StartOnboarding) {
+				return starter.start(command);
+			}
+			if (payload instanceof RequestCoexistenceSync) {
+				return coexistence.request(command);
+			}
+			if (payload instanceof Offboard) {
+				return offboarding.offboard(command);
+			}
+			throw new PoisonRecordException("Unknown onboarding command payload "
+					+ (payload == null ? "null" : payload.getClass().getSimpleName()));
+		}
+		finally {
+			timings.record(System.nanoTime() - started);
+		}
+	}
+}

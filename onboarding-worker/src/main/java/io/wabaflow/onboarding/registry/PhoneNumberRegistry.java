@@ -1,0 +1,144 @@
+package io.wabaflow.onboarding.registry;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Repository;
+
+import io.wabaflow.onboarding.flow.Flow;
+import io.wabaflow.onboarding.flow.FlowRepository;
+import io.wabaflow.onboarding.outbox.Outbox;
+import io.wabaflow.platform.crypto.TokenCipher;
+import io.wabaflow.schemas.Topics;
+import io.wabaflow.schemas.registry.NumberStatus;
+import io.wabaflow.schemas.registry.NumberType;
+import io.wabaflow.schemas.registry.PhoneNumberRegistration;
+
+/**
+ * The registry of onboarded numbers: {@code onboarding.phone_numbers}, mirrored on the compacted topic
+ * {@code wabaflow.phone-numbers.v1} (key phone_number_id, the latest record wins) that the sender, the sync worker
+ * and the ingress read. The business token is stored and published only encrypted (AES-GCM, bound to the phone
+ * number id, so a ciphertext copied onto another number does not decrypt).
+ */
+@Repository
+public class PhoneNumberRegistry {
+
+	/** Meta fixes coexistence numbers at 20 messages per second (facts 3.5, 4.5). */
+	static final int COEXISTENCE_MPS = 20;
+
+	private final Jdbi jdbi;
+
+	private final Outbox outbox;
+
+	private final TokenCipher cipher;
+
+	PhoneNumberRegistry(Jdbi jdbi, Outbox outbox, TokenCipher cipher) {
+		this.jdbi = jdbi;
+		this.outbox = outbox;
+		this.cipher = cipher;
+	}
+
+	/** A registered number. {@link #toString()} leaves the token out. */
+	public record PhoneNumber(String phoneNumberId, String tenantId, String wabaId, String onboardingId,
+			String displayPhoneNumber, NumberType numberType, NumberStatus status, byte[] encryptedToken,
+			Instant onboardedAt, Instant statusChangedAt, String statusReason, Instant updatedAt) {
+
+		@Override
+		public String toString() {
+			return "PhoneNumber[" + phoneNumberId + " " + numberType + " " + status + " tenant=" + tenantId + "]";
+		}
+	}
+
+	/**
+	 * The number of a completed flow becomes (again) an active entry, in the flow's transaction: the token is
+	 * re-encrypted from the flow's binding (onboarding id) to the number's.
+	 */
+	public void register(Handle handle, Flow flow, Instant now) {
+		String token = cipher.decrypt(flow.encryptedToken(), flow.onboardingId());
+		byte[] encrypted = cipher.encrypt(token, flow.phoneNumberId());
+		NumberType type = Flow.COEXISTENCE.equals(flow.numberType()) ? NumberType.COEXISTENCE : NumberType.CLOUD;
+		Instant onboardedAt = flow.onboardedAt() == null ? now : flow.onboardedAt();
+		PhoneNumber number = handle.createQuery("""
+				INSERT INTO phone_numbers (phone_number_id, tenant_id, waba_id, onboarding_id, display_phone_number,
+				  number_type, status, encrypted_token, onboarded_at, status_changed_at, status_reason, updated_at)
+				VALUES (:id, :tenant, :waba, :onboarding, :display, :type, 'ACTIVE', :token, :onboardedAt, :now,
+				  'onboarded', :now)
+				ON CONFLICT (phone_number_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, waba_id = EXCLUDED.waba_id,
+				  onboarding_id = EXCLUDED.onboarding_id, display_phone_number = EXCLUDED.display_phone_number,
+				  number_type = EXCLUDED.number_type, status = 'ACTIVE', encrypted_token = EXCLUDED.encrypted_token,
+				  onboarded_at = EXCLUDED.onboarded_at, status_changed_at = EXCLUDED.status_changed_at,
+				  status_reason = EXCLUDED.status_reason, updated_at = EXCLUDED.updated_at
+				RETURNING *
+				""").bind("id", flow.phoneNumberId()).bind("tenant", flow.tenantId()).bind("waba", flow.wabaId())
+				.bind("onboarding", flow.onboardingId()).bind("display", flow.displayPhoneNumber())
+				.bind("type", type.name()).bind("token", encrypted).bind("onboardedAt", onboardedAt).bind("now", now)
+				.map((rs, ctx) -> map(rs)).one();
+		publish(handle, number, now);
+	}
+
+	/**
+	 * Changes a number's status when the change is not older than the last one (webhooks may come late or twice).
+	 *
+	 * @return the changed number, empty when the change was older (nothing written)
+	 */
+	public Optional<PhoneNumber> changeStatus(Handle handle, String phoneNumberId, NumberStatus status, String reason,
+			Instant changedAt, Instant now) {
+		Optional<PhoneNumber> changed = handle.createQuery("""
+				UPDATE phone_numbers SET status = :status, status_reason = :reason, status_changed_at = :changedAt,
+				  updated_at = :now
+				WHERE phone_number_id = :id AND status_changed_at <= :changedAt
+				RETURNING *
+				""").bind("id", phoneNumberId).bind("status", status.name()).bind("reason", reason)
+				.bind("changedAt", changedAt).bind("now", now).map((rs, ctx) -> map(rs)).findOne();
+		changed.ifPresent(number -> publish(handle, number, now));
+		return changed;
+	}
+
+	public Optional<PhoneNumber> find(Handle handle, String phoneNumberId) {
+		return handle.createQuery("SELECT * FROM phone_numbers WHERE phone_number_id = :id").bind("id", phoneNumberId)
+				.map((rs, ctx) -> map(rs)).findOne();
+	}
+
+	public Optional<PhoneNumber> find(String phoneNumberId) {
+		return jdbi.withHandle(handle -> find(handle, phoneNumberId));
+	}
+
+	public List<PhoneNumber> ofWaba(Handle handle, String wabaId) {
+		return handle.createQuery("SELECT * FROM phone_numbers WHERE waba_id = :waba ORDER BY phone_number_id")
+				.bind("waba", wabaId).map((rs, ctx) -> map(rs)).list();
+	}
+
+	public List<PhoneNumber> ofTenant(String tenantId) {
+		return jdbi.withHandle(handle -> handle.createQuery("""
+				SELECT * FROM phone_numbers WHERE tenant_id = :tenant ORDER BY onboarded_at DESC, phone_number_id
+				""").bind("tenant", tenantId).map((rs, ctx) -> map(rs)).list());
+	}
+
+	/** The number's business token, decrypted for a Graph call; never logged. */
+	public String token(PhoneNumber number) {
+		return cipher.decrypt(number.encryptedToken(), number.phoneNumberId());
+	}
+
+	private void publish(Handle handle, PhoneNumber number, Instant now) {
+		PhoneNumberRegistration registration = PhoneNumberRegistration.newBuilder()
+				.setPhoneNumberId(number.phoneNumberId()).setTenantId(number.tenantId()).setWabaId(number.wabaId())
+				.setDisplayPhoneNumber(number.displayPhoneNumber()).setNumberType(number.numberType())
+				.setStatus(number.status()).setEncryptedAccessToken(ByteBuffer.wrap(number.encryptedToken()))
+				.setThroughputMps(number.numberType() == NumberType.COEXISTENCE ? COEXISTENCE_MPS : null)
+				.setOnboardedAt(number.onboardedAt()).setUpdatedAt(now).build();
+		outbox.add(handle, Topics.PHONE_NUMBERS.name(), number.phoneNumberId(), registration, now);
+	}
+
+	private static PhoneNumber map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new PhoneNumber(rs.getString("phone_number_id"), rs.getString("tenant_id"), rs.getString("waba_id"),
+				rs.getString("onboarding_id"), rs.getString("display_phone_number"),
+				NumberType.valueOf(rs.getString("number_type")), NumberStatus.valueOf(rs.getString("status")),
+				rs.getBytes("encrypted_token"), FlowRepository.instant(rs, "onboarded_at"),
+				FlowRepository.instant(rs, "status_changed_at"), rs.getString("status_reason"),
+				FlowRepository.instant(rs, "updated_at"));
+	}
+}
