@@ -28,6 +28,12 @@ public enum GraphErrorClass {
 	private static final Set<Integer> CREDENTIALS = Set.of(0, 190, 102, 463, 467);
 
 	/**
+	 * Codes the facts file says never to retry, whatever HTTP status they come with: Graph answers 3 (capability)
+	 * with a 500, for instance, and retrying it only burns the rate limit.
+	 */
+	private static final Set<Integer> NEVER_RETRY = Set.of(3, 10, 33, 100, 368);
+
+	/**
 	 * @param code       Meta's error code, or {@code null} when the body carried none
 	 * @param httpStatus the HTTP status of the answer
 	 */
@@ -44,6 +50,9 @@ public enum GraphErrorClass {
 		}
 		if (CREDENTIALS.contains(code)) {
 			return AUTH;
+		}
+		if (NEVER_RETRY.contains(code) || (code >= 200 && code <= 299)) {
+			return PERMANENT;
 		}
 		return httpStatus >= 500 ? RETRYABLE : PERMANENT;
 	}

@@ -18,7 +18,8 @@ class GraphErrorClassTest {
 			// credentials
 			"0, 401, AUTH", "190, 401, AUTH",
 			// permanent: permission, policy, parameters, window, undeliverable, one-shot sync rules
-			"10, 403, PERMANENT", "200, 403, PERMANENT", "368, 403, PERMANENT", "100, 400, PERMANENT",
+			"3, 500, PERMANENT", "200, 500, PERMANENT", "10, 403, PERMANENT", "200, 403, PERMANENT",
+			"368, 403, PERMANENT", "100, 400, PERMANENT",
 			"131047, 400, PERMANENT", "131026, 400, PERMANENT", "2593107, 400, PERMANENT", "2593108, 400, PERMANENT",
 			// no Graph error body: judged by HTTP status; no answer at all is transient
 			"none, 502, RETRYABLE", "none, 0, RETRYABLE", "none, 429, RETRYABLE", "none, 404, PERMANENT",
