@@ -269,6 +269,12 @@ public class SenderProperties {
 		/** Rows written, claimed or settled per database round trip at most. */
 		private int maxBatch = 500;
 
+		/**
+		 * Graph calls of one number in flight at most (each holds an HTTP/1.1 connection). At Meta's top tier
+		 * (1000/s) and ~30 ms per call about 30 are in flight.
+		 */
+		private int maxCallsInFlightPerNumber = 64;
+
 		/** Threads that pace the numbers' lanes (they never block). */
 		private int laneThreads = 2;
 
@@ -286,6 +292,14 @@ public class SenderProperties {
 
 		public void setMaxBatch(int maxBatch) {
 			this.maxBatch = maxBatch;
+		}
+
+		public int getMaxCallsInFlightPerNumber() {
+			return maxCallsInFlightPerNumber;
+		}
+
+		public void setMaxCallsInFlightPerNumber(int maxCallsInFlightPerNumber) {
+			this.maxCallsInFlightPerNumber = maxCallsInFlightPerNumber;
 		}
 
 		public int getLaneThreads() {

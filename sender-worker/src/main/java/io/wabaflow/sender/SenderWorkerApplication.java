@@ -19,7 +19,19 @@ import io.wabaflow.platform.crypto.TokenCipherConfiguration;
 @Import(TokenCipherConfiguration.class)
 public class SenderWorkerApplication {
 
+	/**
+	 * The JDK's HttpClient hands every answer of {@code sendAsync} to the common pool; with fewer than three
+	 * cores that pool has parallelism 1 and CompletableFuture then starts a new thread per answer (measured
+	 * here on 2 cores: the Graph calls topped out near 100/s). A pool of at least 4 keeps the answers on
+	 * reused threads. Set before anything touches the pool; an explicit setting wins.
+	 */
+	static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
 	public static void main(String[] args) {
+		if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+			System.setProperty(COMMON_POOL_PARALLELISM,
+					Integer.toString(Math.max(4, Runtime.getRuntime().availableProcessors())));
+		}
 		SpringApplication.run(SenderWorkerApplication.class, args);
 	}
 

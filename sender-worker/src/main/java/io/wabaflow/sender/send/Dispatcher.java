@@ -15,6 +15,7 @@ import io.wabaflow.metagraph.client.GraphModel.SentMessage;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.registry.RegisteredNumber;
 import io.wabaflow.sender.send.Settlement.Expect;
+import io.wabaflow.sender.throughput.Lanes;
 import io.wabaflow.sender.throughput.Paced;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,9 +51,13 @@ final class Dispatcher {
 
 	private final MicroBatcher<Work, Boolean> claims;
 
+	private final Lanes lanes;
+
+
 	Dispatcher(SendStore store, NumberRegistry registry, GraphClient graph, GraphRequests requests, Verdicts verdicts,
-			SendHooks hooks, Settlements settlements, InFlight inFlight, Clock clock, String owner, Executor database,
-			int maxBatch) {
+			SendHooks hooks, Settlements settlements, InFlight inFlight, Lanes lanes, Clock clock, String owner,
+			Executor database, int maxBatch) {
+		this.lanes = lanes;
 		this.store = store;
 		this.registry = registry;
 		this.graph = graph;
@@ -72,10 +77,12 @@ final class Dispatcher {
 			claims.submit(work).whenComplete((claimed, failure) -> {
 				if (failure != null) {
 					log.warn("Claiming {} failed: recovery picks it up again", work.commandId());
+					lanes.done(work.phoneNumberId());
 					inFlight.release(work.commandId());
 				}
 				else if (!claimed) {
 					log.debug("{} was not claimable (settled, or claimed elsewhere)", work.commandId());
+					lanes.done(work.phoneNumberId());
 					inFlight.release(work.commandId());
 				}
 				else {
@@ -90,30 +97,58 @@ final class Dispatcher {
 		return works.stream().map(work -> claimed.contains(work.commandId())).toList();
 	}
 
+	/** Calls at the number's next departure slot; the intent is already on record. */
 	private void call(Work work) {
 		int attempt = work.expectedAttempt() + 1;
 		Optional<RegisteredNumber> number = registry.find(work.phoneNumberId()).filter(RegisteredNumber::active);
 		if (number.isEmpty()) {
+			lanes.done(work.phoneNumberId());
 			// the number left the registry since the command was accepted: no call was made
 			settlements.settle(work, attempt, new Verdict.Rejected(Rejection.UNKNOWN_NUMBER, null, null,
 					"Phone number " + work.phoneNumberId() + " is no longer an active registered number"), Expect.CALL);
 			return;
 		}
-		CompletableFuture<SentMessage> call;
+		String token;
+		ObjectNode body;
 		try {
-			String token = registry.accessToken(number.get());
-			ObjectNode body = requests.body(work.send());
-			call = graph.sendMessage(work.phoneNumberId(), body, token);
+			token = registry.accessToken(number.get());
+			body = requests.body(work.send());
 		}
 		catch (RuntimeException beforeTheCall) {
 			// nothing left the process: a token that does not decrypt, content that no longer parses
+			lanes.done(work.phoneNumberId());
 			log.error("{} could not be sent: {}", work.commandId(), beforeTheCall.getClass().getSimpleName());
 			settlements.settle(work, attempt, new Verdict.Failed(null, beforeTheCall.getClass().getSimpleName(),
 					beforeTheCall.getMessage(), "NOT_SENDABLE"), Expect.CALL);
 			return;
 		}
-		call.handle(verdicts::of)
-				.thenCompose(verdict -> hooks.afterCall(work.commandId()).thenApply(ignored -> verdict))
+		depart(work, attempt, body, token);
+	}
+
+	/** Waits for the number's next departure slot (the hard per-second cap), then calls. */
+	private CompletableFuture<?> depart(Work work, int attempt, ObjectNode body, String token) {
+		long wait = lanes.reserveDeparture(work.phoneNumberId());
+		if (wait <= 0) {
+			return call(work, attempt, body, token);
+		}
+		CompletableFuture<Object> done = new CompletableFuture<>();
+		lanes.later(wait, () -> call(work, attempt, body, token).whenComplete((ok, failure) -> done.complete(null)));
+		return done;
+	}
+
+	/** The call; the future completes when its answer has been handed on to be recorded. */
+	private CompletableFuture<?> call(Work work, int attempt, ObjectNode body, String token) {
+		CompletableFuture<SentMessage> call;
+		try {
+			hooks.beforeCall(work.commandId(), work.phoneNumberId());
+			call = graph.sendMessage(work.phoneNumberId(), body, token);
+		}
+		catch (RuntimeException e) {
+			call = CompletableFuture.failedFuture(e);
+		}
+		CompletableFuture<Verdict> answered = call.handle(verdicts::of);
+		answered.whenComplete((verdict, failure) -> lanes.done(work.phoneNumberId()));
+		answered.thenCompose(verdict -> hooks.afterCall(work.commandId()).thenApply(ignored -> verdict))
 				.whenComplete((verdict, failure) -> {
 					if (failure != null) {
 						log.error("Handling the answer for {} failed: left in doubt for recovery", work.commandId(),
@@ -124,5 +159,6 @@ final class Dispatcher {
 						settlements.settle(work, attempt, verdict, Expect.CALL);
 					}
 				});
+		return answered;
 	}
 }

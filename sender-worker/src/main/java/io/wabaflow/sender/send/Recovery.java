@@ -92,21 +92,27 @@ final class Recovery implements SmartLifecycle {
 			return;
 		}
 		Instant now = clock.instant();
-		for (Send row : store.duePending(owned, now.minus(properties.getRecovery().getPendingSlack()), LIMIT)) {
-			if (!inFlight.holds(row.commandId())) {
+		for (Send row : notHeld(store.duePending(owned, now.minus(properties.getRecovery().getPendingSlack()), LIMIT))) {
+			if (row.state() == SendState.PENDING) {
 				log.info("Recovering {} (PENDING since {})", row.commandId(), row.updatedAt());
 				retries.resume(row);
 			}
 		}
 		Duration inDoubtAfter = properties.getInDoubtAfter();
-		for (Send row : store.inDoubt(owned, now.minus(inDoubtAfter), LIMIT)) {
-			if (!inFlight.holds(row.commandId())) {
+		for (Send row : notHeld(store.inDoubt(owned, now.minus(inDoubtAfter), LIMIT))) {
+			if (row.state() == SendState.INTENDED) {
 				inDoubt(row, now.minus(inDoubtAfter), now);
 			}
 		}
-		for (Send row : store.unpublished(owned, now.minus(properties.getRecovery().getPublishSlack()), LIMIT)) {
+		for (Send row : store.load(store.unpublished(owned, now.minus(properties.getRecovery().getPublishSlack()),
+				LIMIT)).values()) {
 			settlements.announce(row, null);
 		}
+	}
+
+	/** The rows of those sends this instance does not hold in memory (read with their windows). */
+	private java.util.Collection<Send> notHeld(java.util.List<String> commandIds) {
+		return store.load(commandIds.stream().filter(id -> !inFlight.holds(id)).toList()).values();
 	}
 
 	private void inDoubt(Send row, Instant cutoff, Instant now) {

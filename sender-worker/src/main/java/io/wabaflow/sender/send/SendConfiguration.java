@@ -72,7 +72,8 @@ class SendConfiguration {
 		return new Lanes(properties.getPipeline().getLaneThreads(),
 				phoneNumberId -> registry.find(phoneNumberId).map(registry::messagesPerSecond)
 						.orElse(throughput.getDefaultMps()),
-				throughput.getBurst(), throughput.getJitterAllowance(), properties.getPipeline().getMaxBatch());
+				throughput.getBurst(), throughput.getJitterAllowance(), properties.getPipeline().getMaxBatch(),
+				properties.getPipeline().getMaxCallsInFlightPerNumber());
 	}
 
 	@Bean
@@ -106,7 +107,7 @@ class SendConfiguration {
 			String senderInstanceId, ExecutorService senderDatabaseExecutor, Lanes lanes) {
 		Dispatcher dispatcher = new Dispatcher(store, registry, graphClient, new GraphRequests(JsonMapper.builder().build()),
 				new Verdicts(properties.getInDoubtPolicy()), hooks.getIfAvailable(() -> new SendHooks() {
-				}), settlements, inFlight, clock, senderInstanceId, senderDatabaseExecutor,
+				}), settlements, inFlight, lanes, clock, senderInstanceId, senderDatabaseExecutor,
 				properties.getPipeline().getMaxBatch());
 		lanes.sink(dispatcher::dispatch);
 		return dispatcher;

@@ -232,39 +232,41 @@ public class SendStore {
 				.bind("cutoff", utc(cutoff)).bind("now", utc(now)).map(SendStore::send).findOne());
 	}
 
-	/** PENDING sends of these partitions whose turn came before {@code dueBefore}, with their windows. */
-	List<Send> duePending(Collection<Integer> partitions, Instant dueBefore, int limit) {
-		return open(partitions, """
-				s.state = 'PENDING' AND coalesce(s.next_attempt_at, s.updated_at) <= :cutoff
-				""", dueBefore, limit);
+	/**
+	 * Command ids of PENDING sends of these partitions whose turn came before {@code dueBefore}. Only ids:
+	 * most of them are usually queued in memory (a backlog waiting for its number's rate), and recovery
+	 * loads the rows of the others.
+	 */
+	List<String> duePending(Collection<Integer> partitions, Instant dueBefore, int limit) {
+		return openIds(partitions, "state = 'PENDING' AND coalesce(next_attempt_at, updated_at) <= :cutoff", dueBefore,
+				limit);
 	}
 
-	/** INTENDED sends of these partitions claimed before {@code claimedBefore}. */
-	List<Send> inDoubt(Collection<Integer> partitions, Instant claimedBefore, int limit) {
-		return open(partitions, "s.state = 'INTENDED' AND s.intended_at <= :cutoff", claimedBefore, limit);
+	/** Command ids of INTENDED sends of these partitions claimed before {@code claimedBefore}. */
+	List<String> inDoubt(Collection<Integer> partitions, Instant claimedBefore, int limit) {
+		return openIds(partitions, "state = 'INTENDED' AND intended_at <= :cutoff", claimedBefore, limit);
 	}
 
-	/** Settled sends of these partitions whose events were not acknowledged since {@code before}. */
-	List<Send> unpublished(Collection<Integer> partitions, Instant before, int limit) {
-		return open(partitions, """
-				s.state IN ('SENT', 'FAILED', 'REJECTED', 'UNKNOWN') AND s.published_state IS DISTINCT FROM s.state
-				AND s.updated_at <= :cutoff
+	/** Command ids of settled sends of these partitions whose events were not acknowledged since {@code before}. */
+	List<String> unpublished(Collection<Integer> partitions, Instant before, int limit) {
+		return openIds(partitions, """
+				state IN ('SENT', 'FAILED', 'REJECTED', 'UNKNOWN') AND published_state IS DISTINCT FROM state
+				AND updated_at <= :cutoff
 				""", before, limit);
 	}
 
-	private List<Send> open(Collection<Integer> partitions, String condition, Instant cutoff, int limit) {
+	private List<String> openIds(Collection<Integer> partitions, String condition, Instant cutoff, int limit) {
 		if (partitions.isEmpty()) {
 			return List.of();
 		}
 		return jdbi.withHandle(handle -> handle.createQuery("""
-				SELECT %s FROM sends s
-				%s
-				WHERE s.source_partition = ANY(:parts::int[]) AND %s
-				ORDER BY s.updated_at
+				SELECT command_id FROM sends
+				WHERE source_partition = ANY(:parts::int[]) AND %s
+				ORDER BY updated_at
 				LIMIT :limit
-				""".formatted(WITH_WINDOW, WINDOW_JOIN, condition))
+				""".formatted(condition))
 				.bindArray("parts", Integer.class, List.copyOf(partitions)).bind("cutoff", utc(cutoff))
-				.bind("limit", limit).map(SendStore::send).list());
+				.bind("limit", limit).mapTo(String.class).list());
 	}
 
 	private static Send send(ResultSet rs, StatementContext ctx) throws SQLException {

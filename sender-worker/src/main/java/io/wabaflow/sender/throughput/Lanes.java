@@ -38,6 +38,8 @@ public final class Lanes implements AutoCloseable {
 
 	private final int maxBatch;
 
+	private final int maxInFlight;
+
 	private volatile Consumer<List<Paced>> sink = ready -> {
 	};
 
@@ -45,9 +47,13 @@ public final class Lanes implements AutoCloseable {
 	 * @param messagesPerSecond the current rate of a number (asked at every drain: a rate change applies
 	 *                          at once)
 	 * @param maxBatch          the most sends one drain hands on together
+	 * @param maxInFlight       the most sends of one number handed on and not yet {@link #done} (claimed,
+	 *                          being called): a number whose calls are slow stops taking tokens instead of
+	 *                          piling up claims, and HTTP/1.1 needs a connection per call in flight
 	 */
 	public Lanes(int threads, ToIntFunction<String> messagesPerSecond, Duration burst, Duration jitterAllowance,
-			int maxBatch) {
+			int maxBatch, int maxInFlight) {
+		this.maxInFlight = maxInFlight;
 		this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
 			Thread thread = new Thread(runnable, "sender-lane");
 			thread.setDaemon(true);
@@ -69,11 +75,33 @@ public final class Lanes implements AutoCloseable {
 		lane.add(paced);
 	}
 
+	/** A send handed on by the lane has finished its call (or was dropped): the lane may hand on another. */
+	public void done(String phoneNumberId) {
+		Lane lane = lanes.get(phoneNumberId);
+		if (lane != null) {
+			lane.done();
+		}
+	}
+
 	/** Removes queued sends (not those already handed on), e.g. of partitions this instance lost. */
 	public List<Paced> drop(Predicate<Paced> which) {
 		List<Paced> dropped = new ArrayList<>();
 		lanes.values().forEach(lane -> lane.drop(which, dropped));
 		return dropped;
+	}
+
+	/**
+	 * Reserves the moment a claimed send of the number may leave (see {@link Departures}); 0 means now.
+	 * The caller makes the call then, e.g. with {@link #later}.
+	 */
+	public long reserveDeparture(String phoneNumberId) {
+		Lane lane = lanes.computeIfAbsent(phoneNumberId, Lane::new);
+		return lane.reserveDeparture();
+	}
+
+	/** Runs a task after a delay on the lanes' scheduler. */
+	public void later(long delayNanos, Runnable task) {
+		scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
 	}
 
 	public int queued(String phoneNumberId) {
@@ -94,7 +122,12 @@ public final class Lanes implements AutoCloseable {
 
 		private RateGate gate;
 
+		private Departures departures;
+
 		private boolean scheduled;
+
+		/** Handed on and not done yet. */
+		private int inFlight;
 
 		Lane(String phoneNumberId) {
 			this.phoneNumberId = phoneNumberId;
@@ -106,6 +139,21 @@ public final class Lanes implements AutoCloseable {
 				queue.addLast(paced);
 				start = !scheduled;
 				scheduled = true;
+			}
+			if (start) {
+				submit(0);
+			}
+		}
+
+		void done() {
+			boolean start;
+			synchronized (this) {
+				inFlight--;
+				// a lane that stopped at its in-flight bound is not scheduled: this restarts it
+				start = !scheduled && !queue.isEmpty();
+				if (start) {
+					scheduled = true;
+				}
 			}
 			if (start) {
 				submit(0);
@@ -146,14 +194,20 @@ public final class Lanes implements AutoCloseable {
 			boolean again;
 			synchronized (this) {
 				RateGate current = gate();
+				boolean full = false;
 				while (!queue.isEmpty() && ready.size() < maxBatch) {
+					if (inFlight >= maxInFlight) {
+						full = true; // done() restarts the lane
+						break;
+					}
 					wait = current.tryAcquire();
 					if (wait > 0) {
 						break;
 					}
 					ready.add(queue.pollFirst());
+					inFlight++;
 				}
-				again = !queue.isEmpty();
+				again = !queue.isEmpty() && !full;
 				// an empty lane is no longer scheduled: the next add() schedules it again
 				scheduled = again;
 			}
@@ -168,6 +222,14 @@ public final class Lanes implements AutoCloseable {
 			if (again) {
 				submit(wait);
 			}
+		}
+
+		synchronized long reserveDeparture() {
+			int mps = messagesPerSecond.applyAsInt(phoneNumberId);
+			if (departures == null || departures.perSecond() != mps) {
+				departures = new Departures(mps, jitterAllowance);
+			}
+			return departures.reserve(System.nanoTime());
 		}
 
 		private RateGate gate() {

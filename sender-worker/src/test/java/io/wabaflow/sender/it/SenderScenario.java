@@ -89,6 +89,29 @@ abstract class SenderScenario {
 		MutableClock testClock() {
 			return new MutableClock();
 		}
+
+		@Bean
+		Departures departures() {
+			return new Departures();
+		}
+	}
+
+	/** When each call left the worker, per number (System.nanoTime), through the dispatcher's seam. */
+	static final class Departures implements io.wabaflow.sender.send.SendHooks {
+
+		private final Map<String, List<Long>> byNumber = new java.util.concurrent.ConcurrentHashMap<>();
+
+		@Override
+		public void beforeCall(String commandId, String phoneNumberId) {
+			byNumber.computeIfAbsent(phoneNumberId, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+					.add(System.nanoTime());
+		}
+
+		List<Long> of(String phoneNumberId) {
+			List<Long> times = new ArrayList<>(byNumber.getOrDefault(phoneNumberId, List.of()));
+			times.sort(null);
+			return times;
+		}
 	}
 
 	@DynamicPropertySource
@@ -114,6 +137,9 @@ abstract class SenderScenario {
 
 	@Autowired
 	org.jdbi.v3.core.Jdbi jdbi;
+
+	@Autowired
+	Departures departures;
 
 	RestClient http;
 
