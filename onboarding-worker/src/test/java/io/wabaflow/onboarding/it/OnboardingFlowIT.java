@@ -92,6 +92,198 @@ class OnboardingFlowIT extends OnboardingITSupport {
 		assertThat(callsOn("register", phone)).isEqualTo(1);
 	}
 
+	@Test
+	void onlyStrategy2cSucceedsAndTheWabaAppearsOnTheFourthPoll() {
+		String tenant = unique("only-2c");
+		String business = scenario.createBusiness("Nova Loja " + tenant);
+		scenario.wabaCreation(business, "2C", 3); // three polls still miss it: the fourth sees it
+		String commandId = unique("cmd");
+
+		command(startOnboarding(commandId, tenant, scenario.signupCode(business), null, null, business, "FINISH"));
+
+		// the customer's number appears in the new WABA (Meta would show it once the signup adds it)
+		await().atMost(FLOW).until(() -> log(tenant, "waba_creation").stream()
+				.anyMatch(row -> row.path("success").asBoolean()));
+		String waba = log(tenant, "waba_creation").stream().filter(row -> row.path("success").asBoolean()).findFirst()
+				.orElseThrow().path("details").path("waba_id").asString();
+		String phone = scenario.createCloudNumber(waba, "+55 21 3000-0001", false);
+		CommandResult result = watcher.awaitResult(commandId, r -> r.getHttpStatus() == 200, FLOW);
+
+		assertThat(JSON.readTree(result.getDataJson()).path("strategy").asString()).isEqualTo("2C");
+		List<JsonNode> creation = log(tenant, "waba_creation");
+		assertThat(creation).extracting(row -> row.path("strategy").asString()).containsExactly("2A", "2B", "2C");
+		assertThat(creation).extracting(row -> row.path("success").asBoolean()).containsExactly(false, false, true);
+		assertThat(creation).extracting(row -> row.path("error_code").asInt()).containsExactly(100, 200, 0);
+		List<JsonNode> polls = log(tenant, "waba_polling");
+		assertThat(polls).hasSize(4);
+		assertThat(polls).extracting(row -> row.path("details").path("attempt").asInt()).containsExactly(1, 2, 3, 4);
+		assertThat(polls).extracting(row -> row.path("details").path("visible").asBoolean())
+				.containsExactly(false, false, false, true);
+		assertThat(polls).allMatch(row -> row.path("strategy").asString().equals("2C"));
+		String onboardingId = polls.get(0).path("onboarding_id").asString();
+		assertThat(watcher.continuations(Topics.ONBOARDING_STEPS_DELAY_POLL.name(), onboardingId))
+				.as("each poll waited on the poll delay topic").isGreaterThanOrEqualTo(4);
+		assertThat(log(tenant, "phone_registration")).hasSize(1);
+		assertThat(callsOn("register", phone)).isEqualTo(1);
+		JsonNode status = status(tenant);
+		assertThat(status.path("strategy_used").asString()).isEqualTo("2C");
+		assertThat(status.path("state").asString()).isEqualTo("completed");
+	}
+
+	@Test
+	void whenEveryStrategyFailsTheFlowAwaitsWabaCreationAndIsRetriedLater() {
+		String tenant = unique("awaiting");
+		String business = scenario.createBusiness("Sem Conta " + tenant);
+		String commandId = unique("cmd");
+
+		command(startOnboarding(commandId, tenant, scenario.signupCode(business), null, null, business,
+				"FINISH_ONLY_WABA"));
+
+		CommandResult accepted = watcher.awaitResult(commandId, r -> r.getHttpStatus() == 202, FLOW);
+		assertThat(accepted.getOutcome()).isEqualTo(CommandOutcome.OK);
+		assertThat(JSON.readTree(accepted.getDataJson()).path("state").asString()).isEqualTo("awaiting_waba_creation");
+		assertThat(log(tenant, "waba_creation")).extracting(row -> row.path("strategy").asString())
+				.containsExactly("2A", "2B", "2C", "2D", "2E");
+		assertThat(log(tenant, "waba_creation")).noneMatch(row -> row.path("success").asBoolean());
+		assertThat(log(tenant, "awaiting_waba_creation")).hasSize(1);
+		JsonNode waiting = status(tenant);
+		assertThat(waiting.path("state").asString()).isEqualTo("awaiting_waba_creation");
+		assertThat(waiting.path("connection_status").asString()).isEqualTo("awaiting_waba_creation");
+		assertThat(waiting.path("attempts").path("creation_rounds").asInt()).isEqualTo(1);
+		assertThat(waiting.path("next_step_at").isNull()).isFalse();
+		assertThat(watcher.events(tenant)).extracting(OnboardingEvent::getType)
+				.contains(OnboardingEventType.AWAITING_WABA_CREATION);
+
+		// meanwhile the business gets the permission 2B needs; the automatic retry (1.5 s here, 5 min by default)
+		// runs discovery and the strategies again
+		scenario.wabaCreation(business, "2B", 1);
+
+		CommandResult completed = watcher.awaitResult(commandId, r -> r.getHttpStatus() == 200, FLOW);
+		assertThat(JSON.readTree(completed.getDataJson()).path("strategy").asString()).isEqualTo("2B");
+		assertThat(log(tenant, "retry_waba_creation")).hasSize(1);
+		assertThat(log(tenant, "waba_creation")).extracting(row -> row.path("strategy").asString())
+				.containsExactly("2A", "2B", "2C", "2D", "2E", "2A", "2B");
+		assertThat(log(tenant, "waba_polling")).extracting(row -> row.path("details").path("visible").asBoolean())
+				.containsExactly(false, true);
+		JsonNode status = status(tenant);
+		assertThat(status.path("state").asString()).isEqualTo("completed");
+		assertThat(status.path("connection_status").asString()).isEqualTo("connected_without_number");
+		assertThat(status.path("attempts").path("creation_rounds").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aNewStartOnboardingRetriesAFlowAwaitingWabaCreationAtOnce() {
+		String tenant = unique("resignup");
+		String business = scenario.createBusiness("De Novo " + tenant);
+		String first = unique("cmd");
+		command(startOnboarding(first, tenant, scenario.signupCode(business), null, null, business, "FINISH_ONLY_WABA"));
+		watcher.awaitResult(first, r -> r.getHttpStatus() == 202, FLOW);
+
+		String waba = scenario.createWaba(business, false); // created by hand in Business Manager
+		String second = unique("cmd");
+		command(startOnboarding(second, tenant, scenario.signupCode(business), waba, null, business, "FINISH_ONLY_WABA"));
+
+		CommandResult superseded = watcher.awaitResult(first, r -> r.getHttpStatus() == 409, FLOW);
+		assertThat(superseded.getErrorCode()).isEqualTo("SUPERSEDED");
+		CommandResult completed = watcher.awaitResult(second, r -> r.getHttpStatus() == 200, FLOW);
+		assertThat(JSON.readTree(completed.getDataJson()).path("waba_id").asString()).isEqualTo(waba);
+		String firstFlow = log(tenant, "started").get(0).path("onboarding_id").asString();
+		// the first flow's scheduled retry comes due and finds its flow superseded: it does nothing
+		await().pollDelay(Duration.ofMillis(2500)).atMost(FLOW).until(() -> true);
+		assertThat(log(tenant, "retry_waba_creation")).isEmpty();
+		assertThat(log(tenant).stream().filter(row -> firstFlow.equals(row.path("onboarding_id").asString())))
+				.extracting(row -> row.path("step").asString()).last().isEqualTo("superseded");
+		JsonNode status = status(tenant);
+		assertThat(status.path("state").asString()).isEqualTo("completed");
+		assertThat(status.path("previous_flows").path(0).path("state").asString()).isEqualTo("superseded");
+	}
+
+	@Test
+	void aRejectedTokenEndsTheFlowWithItsReason() {
+		String tenant = unique("token");
+		String business = scenario.createBusiness("Token " + tenant);
+		String waba = scenario.createWaba(business, false);
+		String phone = scenario.createCloudNumber(waba, "+55 31 3000-0002", false);
+		scenario.post("/errors", Map.of("operation", "phone_numbers", "nodeId", waba, "code", 190, "times", 1));
+		String commandId = unique("cmd");
+
+		command(startOnboarding(commandId, tenant, scenario.signupCode(business), waba, phone, business, "FINISH"));
+
+		CommandResult failed = watcher.awaitResult(commandId, r -> r.getOutcome() == CommandOutcome.FAILED, FLOW);
+		assertThat(failed.getHttpStatus()).isEqualTo(401);
+		assertThat(failed.getErrorCode()).isEqualTo("TOKEN_INVALID");
+		assertThat(failed.getMessage()).contains("Embedded Signup again").contains("#190");
+		List<JsonNode> selection = log(tenant, "phone_selection");
+		assertThat(selection).hasSize(1);
+		assertThat(selection.get(0).path("error_code").asInt()).isEqualTo(190);
+		assertThat(log(tenant, "flow_failed").get(0).path("details").path("reason").asString()).isEqualTo("TOKEN_INVALID");
+		assertThat(log(tenant, "phone_registration")).isEmpty();
+		JsonNode status = status(tenant);
+		assertThat(status.path("state").asString()).isEqualTo("failed");
+		assertThat(status.path("connection_status").asString()).isEqualTo("failed");
+		assertThat(status.path("failure_reason").asString()).isEqualTo("TOKEN_INVALID");
+		assertThat(status.path("last_error").path("code").asInt()).isEqualTo(190);
+		assertThat(status.path("last_successful_step").asString()).isEqualTo("waba_discovery");
+		assertThat(watcher.events(tenant)).extracting(OnboardingEvent::getType).last()
+				.isEqualTo(OnboardingEventType.FAILED);
+		assertThat(watcher.registrations(phone)).isEmpty();
+	}
+
+	@Test
+	void aMissingPermissionAndABlockedAccountEndTheFlowToo() {
+		String tenant = unique("blocked");
+		String business = scenario.createBusiness("Bloqueada " + tenant);
+		scenario.put("/waba-creation", Map.of("businessId", business, "strategy", "NONE", "failures", Map.of("2B", 368)));
+		String blocked = unique("cmd");
+		command(startOnboarding(blocked, tenant, scenario.signupCode(business), null, null, business, "FINISH"));
+
+		String otherTenant = unique("permission");
+		String other = scenario.createBusiness("Sem Permissão " + otherTenant);
+		String waba = scenario.createWaba(other, false);
+		scenario.post("/errors", Map.of("operation", "subscribed_apps", "nodeId", waba, "code", 200, "times", 1));
+		String denied = unique("cmd");
+		command(startOnboarding(denied, otherTenant, scenario.signupCode(other), waba, null, other, "FINISH_ONLY_WABA"));
+
+		CommandResult blockedResult = watcher.awaitResult(blocked, r -> r.getOutcome() == CommandOutcome.FAILED, FLOW);
+		assertThat(blockedResult.getErrorCode()).isEqualTo("ACCOUNT_BLOCKED");
+		assertThat(blockedResult.getHttpStatus()).isEqualTo(403);
+		assertThat(log(tenant, "waba_creation")).extracting(row -> row.path("strategy").asString())
+				.containsExactly("2A", "2B");
+		CommandResult deniedResult = watcher.awaitResult(denied, r -> r.getOutcome() == CommandOutcome.FAILED, FLOW);
+		assertThat(deniedResult.getErrorCode()).isEqualTo("PERMISSION_DENIED");
+		assertThat(log(otherTenant, "app_subscription").get(0).path("error_code").asInt()).isEqualTo(200);
+	}
+
+	@Test
+	void rateLimitsAndTransientErrorsAreRetriedWithBackOffThroughTheDelayTopics() {
+		String tenant = unique("retry");
+		String business = scenario.createBusiness("Insistente " + tenant);
+		String waba = scenario.createWaba(business, false);
+		String phone = scenario.createCloudNumber(waba, "+55 41 3000-0003", false);
+		scenario.post("/errors", Map.of("operation", "register", "nodeId", phone, "code", 80007, "times", 2));
+		scenario.post("/errors", Map.of("operation", "subscribed_apps", "nodeId", waba, "code", 131000, "times", 1));
+		scenario.post("/errors", Map.of("operation", "phone_numbers", "nodeId", waba, "code", 2494100, "times", 1));
+		String commandId = unique("cmd");
+
+		command(startOnboarding(commandId, tenant, scenario.signupCode(business), waba, phone, business, "FINISH"));
+
+		watcher.awaitResult(commandId, r -> r.getHttpStatus() == 200, FLOW);
+		List<JsonNode> registration = log(tenant, "phone_registration");
+		assertThat(registration).extracting(row -> row.path("success").asBoolean()).containsExactly(false, false, true);
+		assertThat(registration.subList(0, 2)).extracting(row -> row.path("error_code").asInt()).containsOnly(80007);
+		assertThat(registration.subList(0, 2)).extracting(row -> row.path("details").path("error_class").asString())
+				.containsOnly("THROTTLED");
+		assertThat(registration.subList(0, 2)).extracting(row -> row.path("details").path("retry_in_ms").asLong())
+				.as("exponential").containsExactly(100L, 200L);
+		assertThat(log(tenant, "app_subscription")).extracting(row -> row.path("error_code").asInt())
+				.containsExactly(131000, 0);
+		assertThat(log(tenant, "phone_selection")).extracting(row -> row.path("error_code").asInt())
+				.containsExactly(2494100, 0);
+		String onboardingId = registration.get(0).path("onboarding_id").asString();
+		assertThat(watcher.continuations(Topics.ONBOARDING_STEPS_DELAY_SHORT.name(), onboardingId))
+				.as("the back-offs waited on a delay topic").isPositive();
+	}
+
 	private static long callsOn(String operation, String nodeId) {
 		return Sandbox.scenario().calls(operation).valueStream()
 				.filter(call -> nodeId.equals(call.path("nodeId").asString())).count();
