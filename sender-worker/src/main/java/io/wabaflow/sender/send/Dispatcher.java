@@ -125,14 +125,14 @@ final class Dispatcher {
 		depart(work, attempt, body, token);
 	}
 
-	/** Waits for the number's next departure slot (the hard per-second cap), then calls. */
+	/** Leaves when the number's hard cap allows (asking again when told to wait), then calls. */
 	private CompletableFuture<?> depart(Work work, int attempt, ObjectNode body, String token) {
-		long wait = lanes.reserveDeparture(work.phoneNumberId());
+		long wait = lanes.tryDepart(work.phoneNumberId());
 		if (wait <= 0) {
 			return call(work, attempt, body, token);
 		}
 		CompletableFuture<Object> done = new CompletableFuture<>();
-		lanes.later(wait, () -> call(work, attempt, body, token).whenComplete((ok, failure) -> done.complete(null)));
+		lanes.later(wait, () -> depart(work, attempt, body, token).whenComplete((ok, failure) -> done.complete(null)));
 		return done;
 	}
 

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * The hard per-number limit at the moment a request leaves: at most N departures in any window of one
- * second plus the jitter allowance. Each claimed send reserves the earliest moment it may leave, which is
- * now unless the N-th departure before it was less than a window ago. Reservations only move forward, so
- * sends leave in the order they reserved.
+ * second plus the jitter allowance. A send asks at the moment it would leave; it may if the N-th departure
+ * before it is more than a window ago, and its departure is recorded then and there, never as a slot planned
+ * in advance: a timer that fires late (a busy or paused thread) would otherwise bunch a planned slot with
+ * the ones after it. A send told to wait asks again when told.
  *
  * <p>Why here as well as in the lane's {@link RateGate}: between taking a token and the call there is the
  * claim's database round trip, and claims are batched. Sends paced 20 ms apart can come out of a slow
@@ -31,17 +32,19 @@ final class Departures {
 		return slots.length;
 	}
 
-	/** Reserves a departure; returns how many nanoseconds from {@code now} it is (0: at once). */
-	long reserve(long now) {
-		long at = now;
+	/** 0 when a send may leave now (its departure is counted), else the nanoseconds to wait. */
+	long tryDepart(long now) {
 		if (filled == slots.length) {
-			at = Math.max(now, slots[next] + windowNanos); // slots[next] is the N-th departure back
+			long wait = slots[next] + windowNanos - now; // slots[next] is the N-th departure back
+			if (wait > 0) {
+				return wait;
+			}
 		}
-		slots[next] = at;
+		slots[next] = now;
 		next = (next + 1) % slots.length;
 		if (filled < slots.length) {
 			filled++;
 		}
-		return at - now;
+		return 0;
 	}
 }

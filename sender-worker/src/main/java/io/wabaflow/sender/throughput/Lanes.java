@@ -91,12 +91,12 @@ public final class Lanes implements AutoCloseable {
 	}
 
 	/**
-	 * Reserves the moment a claimed send of the number may leave (see {@link Departures}); 0 means now.
-	 * The caller makes the call then, e.g. with {@link #later}.
+	 * Whether a claimed send of the number may leave now (see {@link Departures}): 0 means yes and it is
+	 * counted as gone; else how many nanoseconds to wait before asking again (with {@link #later}).
 	 */
-	public long reserveDeparture(String phoneNumberId) {
+	public long tryDepart(String phoneNumberId) {
 		Lane lane = lanes.computeIfAbsent(phoneNumberId, Lane::new);
-		return lane.reserveDeparture();
+		return lane.tryDepart();
 	}
 
 	/** Runs a task after a delay on the lanes' scheduler. */
@@ -224,12 +224,12 @@ public final class Lanes implements AutoCloseable {
 			}
 		}
 
-		synchronized long reserveDeparture() {
+		synchronized long tryDepart() {
 			int mps = messagesPerSecond.applyAsInt(phoneNumberId);
 			if (departures == null || departures.perSecond() != mps) {
 				departures = new Departures(mps, jitterAllowance);
 			}
-			return departures.reserve(System.nanoTime());
+			return departures.tryDepart(System.nanoTime());
 		}
 
 		private RateGate gate() {
