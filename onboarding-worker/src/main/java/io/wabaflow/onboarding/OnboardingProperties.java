@@ -23,13 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepInterval   how often lost steps are looked for
  * @param syncWindow      how long after onboarding coexistence contacts/history may be requested (Meta: 24 h)
  * @param executorThreads threads that run steps between Graph calls (claims, transactions); they never wait on time
+ * @param maxStepsInFlight steps running at once; more due steps wait in a queue (no thread waits), unclaimed, so a
+ *                        claim only ages while its step really runs
  * @param outbox          the relay that publishes what transactions wrote to the outbox
  * @param concurrency     Kafka consumers per listener
  */
 @ConfigurationProperties("wabaflow.onboarding")
 public record OnboardingProperties(String registrationPin, Graph graph, Polling polling, Retry retry, Awaiting awaiting,
 		Integer phoneWaitPolls, Duration shortDelay, Duration claimTimeout, Duration sweepInterval, Duration syncWindow,
-		Integer executorThreads, Outbox outbox, Concurrency concurrency) {
+		Integer executorThreads, Integer maxStepsInFlight, Outbox outbox, Concurrency concurrency) {
 
 	public OnboardingProperties {
 		graph = graph == null ? new Graph(null, null, null, null, null, null) : graph;
@@ -42,6 +44,7 @@ public record OnboardingProperties(String registrationPin, Graph graph, Polling 
 		sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
 		syncWindow = syncWindow == null ? Duration.ofHours(24) : syncWindow;
 		executorThreads = executorThreads == null || executorThreads <= 0 ? 8 : executorThreads;
+		maxStepsInFlight = maxStepsInFlight == null || maxStepsInFlight <= 0 ? 64 : maxStepsInFlight;
 		outbox = outbox == null ? new Outbox(null, null) : outbox;
 		concurrency = concurrency == null ? new Concurrency(null, null, null) : concurrency;
 	}

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.onboarding.OnboardingProperties;
+import io.wabaflow.onboarding.graph.AsyncLimiter;
 import io.wabaflow.schemas.onboarding.OnboardingContinuation;
 
 /**
@@ -35,6 +36,9 @@ public class StepRunner {
 
 	private final Duration claimTimeout;
 
+	/** Due steps beyond the bound wait here unclaimed, so a claim's age is the time its step really runs. */
+	private final AsyncLimiter slots;
+
 	private final Clock clock;
 
 	StepRunner(FlowRepository flows, FlowSteps steps, TransitionWriter writer,
@@ -44,10 +48,15 @@ public class StepRunner {
 		this.writer = writer;
 		this.executor = executor;
 		this.claimTimeout = properties.claimTimeout();
+		this.slots = new AsyncLimiter(properties.maxStepsInFlight());
 		this.clock = clock;
 	}
 
 	public CompletableFuture<Void> run(OnboardingContinuation continuation) {
+		return slots.submit(() -> runNow(continuation));
+	}
+
+	private CompletableFuture<Void> runNow(OnboardingContinuation continuation) {
 		return CompletableFuture.supplyAsync(() -> claim(continuation), executor).thenCompose(claimed -> {
 			if (claimed.isEmpty()) {
 				log.debug("Continuation {} v{} ({}) is stale, a duplicate or running elsewhere: skipped",

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -31,7 +34,9 @@ final class Watcher {
 
 	private static Watcher instance;
 
-	final List<ConsumerRecord<String, SpecificRecord>> records = new CopyOnWriteArrayList<>();
+	final Queue<ConsumerRecord<String, SpecificRecord>> records = new ConcurrentLinkedQueue<>();
+
+	private final Map<String, List<CommandResult>> results = new ConcurrentHashMap<>();
 
 	private Watcher() {
 		List<String> topics = List.of(Topics.COMMAND_RESULTS.name(), Topics.ONBOARDING_EVENTS.name(),
@@ -51,7 +56,12 @@ final class Watcher {
 		partitions.forEach(consumer::position); // resolve the end offsets now, before any test publishes
 		Thread thread = new Thread(() -> {
 			while (true) {
-				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+				consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+					records.add(record);
+					if (record.value() instanceof CommandResult result) {
+						results.computeIfAbsent(result.getCommandId(), id -> new CopyOnWriteArrayList<>()).add(result);
+					}
+				});
 			}
 		}, "it-watcher");
 		thread.setDaemon(true);
@@ -66,7 +76,7 @@ final class Watcher {
 	}
 
 	List<CommandResult> results(String commandId) {
-		return values(Topics.COMMAND_RESULTS.name(), CommandResult.class, r -> commandId.equals(r.getCommandId()));
+		return List.copyOf(results.getOrDefault(commandId, List.of()));
 	}
 
 	CommandResult awaitResult(String commandId, Predicate<CommandResult> which, Duration atMost) {
