@@ -32,13 +32,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import io.wabaflow.platform.kafka.DeadLetters;
 import io.wabaflow.schemas.Topics;
@@ -47,37 +41,12 @@ import io.wabaflow.sync.SyncFixtures;
 import io.wabaflow.sync.SyncFixtures.HistoryMessage;
 import io.wabaflow.sync.SyncFixtures.HistoryThread;
 import io.wabaflow.sync.SyncScenario;
-import io.wabaflow.sync.rebuild.Generations;
-import io.wabaflow.sync.rebuild.SourceTopics;
-import io.wabaflow.testsupport.RealInfrastructure;
 import io.wabaflow.testsupport.TestKafka;
 
 /** Every kind of input projected and served, on the real broker and database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-@ActiveProfiles("it")
-class ProjectionIT {
+class ProjectionIT extends SyncIntegrationBase {
 
 	private static final Duration PROJECTED = Duration.ofSeconds(60);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Jdbi jdbi;
-
-	@Autowired
-	Generations generations;
-
-	@Autowired
-	SourceTopics topics;
-
-	SyncHarness sync;
-
-	@BeforeEach
-	void harness() {
-		sync = new SyncHarness(port, jdbi, generations, topics);
-	}
 
 	@Test
 	void theReadAndAdminApisRefuseRequestsWithoutAValidApiKey() {

@@ -11,50 +11,27 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import io.wabaflow.sync.SyncProperties;
 import io.wabaflow.sync.SyncScenario;
 import io.wabaflow.sync.rebuild.Generation;
-import io.wabaflow.sync.rebuild.Generations;
-import io.wabaflow.sync.rebuild.SourceTopics;
-import io.wabaflow.testsupport.RealInfrastructure;
 
 /**
  * How many events per second the projection absorbs: a rebuild replays every record of the source topics
  * into a fresh generation, from the beginning, on the real broker and database. The figure is printed;
  * the assertion is a low floor so the test is not flaky on a loaded machine.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-@ActiveProfiles("it")
-class ProjectionThroughputIT {
+class ProjectionThroughputIT extends SyncIntegrationBase {
 
 	private static final int EVENTS = Integer.getInteger("sync.throughput.events", 100_000);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Jdbi jdbi;
-
-	@Autowired
-	Generations generations;
-
-	@Autowired
-	SourceTopics topics;
 
 	@Autowired
 	SyncProperties properties;
 
 	@Test
 	void projectsAtLeastSeveralThousandEventsPerSecond() {
-		SyncHarness sync = new SyncHarness(port, jdbi, generations, topics);
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		List<SpecificRecord> events = new ArrayList<>();
 		for (int n = 0; events.size() < EVENTS; n++) {

@@ -10,52 +10,21 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import io.wabaflow.sync.SyncScenario;
 import io.wabaflow.sync.rebuild.Generation;
 import io.wabaflow.sync.rebuild.GenerationSchemas;
-import io.wabaflow.sync.rebuild.Generations;
-import io.wabaflow.sync.rebuild.SourceTopics;
-import io.wabaflow.testsupport.RealInfrastructure;
 
 /**
  * Replay identity: duplicates and any order give the projections of one in-order delivery, and a
  * blue/green rebuild from the topics yields row-for-row identical tables without ever serving a
  * half-built generation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-@ActiveProfiles("it")
-class ReplayAndRebuildIT {
+class ReplayAndRebuildIT extends SyncIntegrationBase {
 
 	private static final Duration CAUGHT_UP = Duration.ofSeconds(120);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Jdbi jdbi;
-
-	@Autowired
-	Generations generations;
-
-	@Autowired
-	SourceTopics topics;
-
-	SyncHarness sync;
-
-	@BeforeEach
-	void harness() {
-		sync = new SyncHarness(port, jdbi, generations, topics);
-	}
 
 	@Test
 	void deliveringEverythingTwiceInShuffledOrderGivesTheProjectionsOfOneDeliveryInOrder() {
