@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,13 +49,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The worker on the real broker and a fresh PostgreSQL database, calling graph-sandbox over HTTP. Every IT class
- * extending this shares one Spring context (and so one database); tests keep apart by tenant and business.
+ * The worker on the real broker and a fresh PostgreSQL database, calling graph-sandbox over HTTP. The tests of a
+ * class share one Spring context (and so one database); they keep apart by tenant and business. The context is
+ * closed after its class: two live workers in one JVM would both act on the same commands (each exchanging the
+ * same single-use code), which a real deployment never does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 @ActiveProfiles("it")
 @Import(OnboardingITSupport.TestClockConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class OnboardingITSupport {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
