@@ -44,6 +44,7 @@ CREATE TABLE flows (
 );
 CREATE INDEX flows_tenant ON flows (tenant_id, created_at DESC);
 CREATE INDEX flows_claimed ON flows (claimed_at) WHERE claimed_at IS NOT NULL;
+CREATE INDEX flows_due ON flows (due_at) WHERE state NOT IN ('COMPLETED', 'FAILED', 'SUPERSEDED');
 
 -- Seed 001's integration log: one row per step attempt.
 CREATE TABLE integration_log (

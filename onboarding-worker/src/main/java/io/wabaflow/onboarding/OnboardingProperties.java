@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimTimeout    a step claimed longer ago than this is considered lost (the worker stopped during it)
  *                        and is run again; must exceed the Graph request timeout
  * @param sweepInterval   how often lost steps are looked for
+ * @param stallTimeout    a step overdue this long, unclaimed and unchanged, lost its continuation: it is sent again
  * @param syncWindow      how long after onboarding coexistence contacts/history may be requested (Meta: 24 h)
  * @param executorThreads threads that run steps between Graph calls (claims, transactions); they never wait on time
  * @param maxStepsInFlight steps running at once; more due steps wait in a queue (no thread waits), unclaimed, so a
@@ -30,7 +31,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("wabaflow.onboarding")
 public record OnboardingProperties(String registrationPin, Graph graph, Polling polling, Retry retry, Awaiting awaiting,
-		Integer phoneWaitPolls, Duration shortDelay, Duration claimTimeout, Duration sweepInterval, Duration syncWindow,
+		Integer phoneWaitPolls, Duration shortDelay, Duration claimTimeout, Duration sweepInterval, Duration stallTimeout,
+		Duration syncWindow,
 		Integer executorThreads, Integer maxStepsInFlight, Outbox outbox, Concurrency concurrency) {
 
 	public OnboardingProperties {
@@ -42,11 +44,18 @@ public record OnboardingProperties(String registrationPin, Graph graph, Polling 
 		shortDelay = shortDelay == null ? Duration.ofSeconds(1) : shortDelay;
 		claimTimeout = claimTimeout == null ? Duration.ofSeconds(60) : claimTimeout;
 		sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
+		stallTimeout = stallTimeout == null ? Duration.ofMinutes(10) : stallTimeout;
 		syncWindow = syncWindow == null ? Duration.ofHours(24) : syncWindow;
 		executorThreads = executorThreads == null || executorThreads <= 0 ? 8 : executorThreads;
 		maxStepsInFlight = maxStepsInFlight == null || maxStepsInFlight <= 0 ? 64 : maxStepsInFlight;
 		outbox = outbox == null ? new Outbox(null, null) : outbox;
 		concurrency = concurrency == null ? new Concurrency(null, null, null) : concurrency;
+	}
+
+	/** Every setting at its default (no PIN, no app): what an empty configuration binds to. */
+	public static OnboardingProperties defaults() {
+		return new OnboardingProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null);
 	}
 
 	@Override

@@ -52,7 +52,16 @@ class OnboardingStatusController {
 	record Phone(String phoneNumberId, String displayPhoneNumber, String numberType) {
 	}
 
-	record Attempts(int polls, int maxPolls, int stepRetries, int creationRounds, String nextStrategy) {
+	/**
+	 * @param polls            visibility polls made by this flow (all rounds)
+	 * @param creationAttempts creation strategy attempts (2A-2E, all rounds and retries)
+	 * @param strategiesTried  the creation strategies tried, in order
+	 * @param creationRounds   rounds that ended awaiting WABA creation
+	 * @param stepRetries      failed attempts of the current step (back-off)
+	 * @param nextStrategy     while creating: the strategy that runs next
+	 */
+	record Attempts(int polls, int maxPolls, int creationAttempts, List<String> strategiesTried, int creationRounds,
+			int stepRetries, String nextStrategy) {
 	}
 
 	record LastError(Integer code, String message, Instant at) {
@@ -88,8 +97,9 @@ class OnboardingStatusController {
 		List<PhoneNumber> numbers = registry.ofTenant(tenantId);
 		Optional<PhoneNumber> number = numbers.stream().filter(n -> n.phoneNumberId().equals(flow.phoneNumberId()))
 				.findFirst();
-		Attempts attempts = new Attempts(flow.state() == FlowState.POLLING_WABA ? flow.pollAttempts() : 0,
-				properties.polling().maxAttempts(), flow.stepAttempt(), flow.creationRounds(),
+		IntegrationLog.Tried tried = log.tried(flow.onboardingId());
+		Attempts attempts = new Attempts(tried.polls(), properties.polling().maxAttempts(), tried.creationAttempts(),
+				tried.strategies(), flow.creationRounds(), flow.stepAttempt(),
 				flow.state() == FlowState.CREATING_WABA ? CreationStrategy.IN_ORDER.get(flow.strategyIndex()).label() : null);
 		return new Status(tenantId, flow.onboardingId(), flow.state().apiName(), connectionStatus(flow, number),
 				flow.wabaId(), flow.businessId(),

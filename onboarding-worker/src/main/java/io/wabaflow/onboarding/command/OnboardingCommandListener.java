@@ -40,7 +40,8 @@ class OnboardingCommandListener {
 		this.timings = timings;
 	}
 
-	@KafkaListener(id = "onboarding-commands", groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-commands",
+	@KafkaListener(id = "onboarding-commands",
+			groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-commands",
 			topics = "#{T(io.wabaflow.schemas.Topics).ONBOARDING_COMMANDS.name()}",
 			containerFactory = "onboardingAsyncContainerFactory",
 			concurrency = "${wabaflow.onboarding.concurrency.commands:1}")

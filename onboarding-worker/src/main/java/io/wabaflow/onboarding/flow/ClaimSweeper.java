@@ -13,10 +13,12 @@ import io.wabaflow.onboarding.OnboardingProperties;
 import io.wabaflow.onboarding.polling.Continuations;
 
 /**
- * Finds steps whose claim expired without being applied: the worker that ran them stopped (crash, kill, lost
- * database) after the continuation's offset was committed or while a redelivery found the claim still fresh.
- * Their continuation is sent again; the claim check makes a duplicate harmless, and a creation step that finds
- * itself claimed before polls instead of creating again.
+ * The safety net of the work queue. It finds steps whose claim expired without being applied (the worker that ran
+ * them stopped: crash, kill, lost database, after the continuation's offset was committed or while a redelivery
+ * found the claim still fresh), and flows whose step is long overdue and unclaimed (their continuation was
+ * dead-lettered after the database was down longer than the consumer's retries). Their continuation is sent
+ * again; the claim check makes a duplicate harmless, and a creation step that finds itself claimed before polls
+ * instead of creating again.
  */
 @Component
 class ClaimSweeper {
@@ -49,8 +51,17 @@ class ClaimSweeper {
 		for (Flow flow : flows.lostClaims(now.minus(properties.claimTimeout()), 500)) {
 			log.warn("{}: its {} step was claimed at least {} ago and never applied; running it again", flow,
 					flow.state().step(), properties.claimTimeout());
-			template.send(continuations.record(flow.onboardingId(), flow.tenantId(), flow.version(), flow.state().name(),
-					Math.max(flow.stepAttempt(), flow.pollAttempts()) + 1, now, now));
+			resend(flow, now);
 		}
+		for (Flow flow : flows.stalled(now.minus(properties.stallTimeout()), now, 500)) {
+			log.warn("{}: its {} step has been overdue for more than {} without running; sending it again", flow,
+					flow.state().step(), properties.stallTimeout());
+			resend(flow, now);
+		}
+	}
+
+	private void resend(Flow flow, Instant now) {
+		template.send(continuations.record(flow.onboardingId(), flow.tenantId(), flow.version(), flow.state().name(),
+				Math.max(flow.stepAttempt(), flow.pollAttempts()) + 1, now, now));
 	}
 }

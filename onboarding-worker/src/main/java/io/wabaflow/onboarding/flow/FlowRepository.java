@@ -138,6 +138,23 @@ public class FlowRepository {
 				.map(FlowRepository::map).list());
 	}
 
+	/**
+	 * Flows whose step was due long ago, unclaimed and unchanged since: their continuation was lost (dead-lettered
+	 * after the database was down longer than the consumer's retries). Their due time moves to {@code now}, so a
+	 * flow is picked once per stall timeout.
+	 */
+	public List<Flow> stalled(Instant stalledBefore, Instant now, int limit) {
+		return jdbi.inTransaction(handle -> handle.createQuery("""
+				UPDATE flows SET due_at = :now
+				WHERE onboarding_id IN (
+				  SELECT onboarding_id FROM flows
+				  WHERE state NOT IN %s AND claimed_at IS NULL AND due_at < :stalledBefore AND updated_at < :stalledBefore
+				  ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+				RETURNING *
+				""".formatted(TERMINAL)).bind("stalledBefore", stalledBefore).bind("now", now).bind("limit", limit)
+				.map(FlowRepository::map).list());
+	}
+
 	private static void bindContent(SqlStatement<?> statement, Flow flow) {
 		statement.bind("state", flow.state().name()).bind("stepAttempt", flow.stepAttempt())
 				.bind("pollAttempts", flow.pollAttempts()).bind("strategyIndex", flow.strategyIndex())

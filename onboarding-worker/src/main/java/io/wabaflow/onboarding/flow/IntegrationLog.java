@@ -68,6 +68,26 @@ public class IntegrationLog {
 				.list());
 	}
 
+	/** What a flow tried, from its log: polls made, creation calls and the strategies they used, in order. */
+	public record Tried(int polls, int creationAttempts, List<String> strategies) {
+	}
+
+	public Tried tried(String onboardingId) {
+		return jdbi.withHandle(handle -> {
+			int polls = handle.createQuery("""
+					SELECT count(*) FROM integration_log WHERE onboarding_id = :id AND step = 'waba_polling'
+					""").bind("id", onboardingId).mapTo(Integer.class).one();
+			List<String> strategies = handle.createQuery("""
+					SELECT strategy FROM integration_log WHERE onboarding_id = :id AND step = 'waba_creation'
+					GROUP BY strategy ORDER BY min(id)
+					""").bind("id", onboardingId).mapTo(String.class).list();
+			int creations = handle.createQuery("""
+					SELECT count(*) FROM integration_log WHERE onboarding_id = :id AND step = 'waba_creation'
+					""").bind("id", onboardingId).mapTo(Integer.class).one();
+			return new Tried(polls, creations, strategies);
+		});
+	}
+
 	static String json(Map<String, Object> details) {
 		return JSON.writeValueAsString(details == null ? Map.of() : details);
 	}

@@ -29,7 +29,8 @@ class StepListener {
 		this.timings = timings;
 	}
 
-	@KafkaListener(id = ID, groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-steps",
+	@KafkaListener(id = ID,
+			groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-steps",
 			topics = "#{T(io.wabaflow.schemas.Topics).ONBOARDING_STEPS.name()}",
 			containerFactory = "onboardingAsyncContainerFactory",
 			concurrency = "${wabaflow.onboarding.concurrency.steps:3}")

@@ -46,7 +46,8 @@ class DelayedStepListener {
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = ID, groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-delays",
+	@KafkaListener(id = ID,
+			groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-delays",
 			topics = { "#{T(io.wabaflow.schemas.Topics).ONBOARDING_STEPS_DELAY_SHORT.name()}",
 					"#{T(io.wabaflow.schemas.Topics).ONBOARDING_STEPS_DELAY_POLL.name()}",
 					"#{T(io.wabaflow.schemas.Topics).ONBOARDING_STEPS_DELAY_LONG.name()}" },

@@ -20,7 +20,8 @@ class AccountUpdateListener {
 		this.updates = updates;
 	}
 
-	@KafkaListener(id = "onboarding-account-updates", groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-webhooks",
+	@KafkaListener(id = "onboarding-account-updates",
+			groupId = "${wabaflow.onboarding.group-prefix:" + ConsumerGroups.ONBOARDING + "}-webhooks",
 			topics = "#{T(io.wabaflow.schemas.Topics).WEBHOOKS.name()}")
 	void on(ConsumerRecord<String, Object> record) {
 		Object value = record.value();

@@ -35,8 +35,7 @@ class BackoffTest {
 
 	@Test
 	void defaultsAreSeed001s() {
-		OnboardingProperties defaults = new OnboardingProperties(null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null);
+		OnboardingProperties defaults = OnboardingProperties.defaults();
 		assertThat(defaults.polling().interval()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(defaults.polling().maxAttempts()).isEqualTo(10);
 		assertThat(defaults.awaiting().retryAfter()).isEqualTo(Duration.ofMinutes(5));
@@ -47,7 +46,7 @@ class BackoffTest {
 	@Test
 	void secretsStayOutOfToString() {
 		OnboardingProperties properties = new OnboardingProperties("135790", new OnboardingProperties.Graph(null, null,
-				"app", "very-secret", null, null), null, null, null, null, null, null, null, null, null, null, null, null);
+				"app", "very-secret", null, null), null, null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(properties.toString()).doesNotContain("135790").doesNotContain("very-secret");
 	}
 }

@@ -20,8 +20,7 @@ class RegistrationPinTest {
 	@Test
 	void outsideTheDevProfileThePinAndTheAppAreRequired() {
 		GraphConfiguration configuration = new GraphConfiguration();
-		OnboardingProperties none = new OnboardingProperties(null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null);
+		OnboardingProperties none = OnboardingProperties.defaults();
 
 		assertThatThrownBy(() -> configuration.registrationPin(none, new MockEnvironment()))
 				.hasMessageContaining("WABAFLOW_REGISTRATION_PIN");
@@ -32,8 +31,7 @@ class RegistrationPinTest {
 	@Test
 	void theDevProfileFallsBackToTheSandboxAndADevelopmentPin() {
 		GraphConfiguration configuration = new GraphConfiguration();
-		OnboardingProperties none = new OnboardingProperties(null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null);
+		OnboardingProperties none = OnboardingProperties.defaults();
 		MockEnvironment dev = new MockEnvironment();
 		dev.setActiveProfiles("dev");
 

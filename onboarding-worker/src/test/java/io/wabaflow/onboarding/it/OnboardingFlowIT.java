@@ -16,6 +16,7 @@ import io.wabaflow.schemas.ConsumerGroups;
 import io.wabaflow.schemas.Topics;
 import io.wabaflow.schemas.command.CommandOutcome;
 import io.wabaflow.schemas.command.CommandResult;
+import io.wabaflow.schemas.onboarding.OnboardingContinuation;
 import io.wabaflow.schemas.onboarding.OnboardingEvent;
 import io.wabaflow.schemas.onboarding.OnboardingEventType;
 import io.wabaflow.schemas.registry.NumberStatus;
@@ -90,6 +91,19 @@ class OnboardingFlowIT extends OnboardingITSupport {
 		assertThat(log(tenant)).hasSize(rows);
 		assertThat(status(tenant).path("previous_flows").size()).isZero();
 		assertThat(callsOn("register", phone)).isEqualTo(1);
+
+		// so does the flow's whole work queue delivered again (every continuation it ever had, due now)
+		String onboardingId = log(tenant).get(0).path("onboarding_id").asString();
+		List<OnboardingContinuation> queue = watcher.records.stream().map(r -> r.value())
+				.filter(OnboardingContinuation.class::isInstance).map(OnboardingContinuation.class::cast)
+				.filter(c -> onboardingId.equals(c.getOnboardingId())).toList();
+		assertThat(queue).as("one per version before completion").hasSize(5);
+		queue.forEach(c -> send(Topics.ONBOARDING_STEPS.name(), onboardingId, OnboardingContinuation.newBuilder(c)
+				.setDueAt(java.time.Instant.now()).setNotBefore(java.time.Instant.now()).build()));
+		awaitConsumed(ConsumerGroups.ONBOARDING + "-steps", Topics.ONBOARDING_STEPS.name());
+		assertThat(log(tenant)).hasSize(rows);
+		assertThat(callsOn("register", phone)).isEqualTo(1);
+		assertThat(callsOn("subscribed_apps", waba)).isEqualTo(1);
 	}
 
 	@Test
@@ -128,6 +142,9 @@ class OnboardingFlowIT extends OnboardingITSupport {
 		JsonNode status = status(tenant);
 		assertThat(status.path("strategy_used").asString()).isEqualTo("2C");
 		assertThat(status.path("state").asString()).isEqualTo("completed");
+		assertThat(status.path("attempts").path("polls").asInt()).isEqualTo(4);
+		assertThat(status.path("attempts").path("strategies_tried").valueStream().map(JsonNode::asString))
+				.containsExactly("2A", "2B", "2C");
 	}
 
 	@Test

@@ -25,6 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,7 +79,7 @@ abstract class OnboardingITSupport {
 	MutableClock clock;
 
 	@Autowired
-	org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+	KafkaListenerEndpointRegistry listeners;
 
 	/** Started once the context (which creates the topics) is up. */
 	Watcher watcher;
@@ -105,39 +109,13 @@ abstract class OnboardingITSupport {
 		clock.reset();
 	}
 
-	/** What the worker's tables say, printed when a test fails to see why. */
-	@org.junit.jupiter.api.extension.RegisterExtension
-	final org.junit.jupiter.api.extension.TestWatcher diagnostics = new org.junit.jupiter.api.extension.TestWatcher() {
+	/** When a test fails: what the listeners, the dead-letter topics and the worker's tables say. */
+	@RegisterExtension
+	final TestWatcher diagnostics = new TestWatcher() {
+
 		@Override
-		public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
-			listeners.getListenerContainers().forEach(c -> System.out.println("--- container " + c.getListenerId()
-					+ " running=" + c.isRunning() + " assigned=" + c.getAssignedPartitions()));
-			try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
-					org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-					org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "diag-" + UUID.randomUUID(),
-					org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-					new org.apache.kafka.common.serialization.StringDeserializer(),
-					new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-				consumer.subscribe(List.of(Topics.ONBOARDING_COMMANDS.deadLetterTopic(), Topics.ONBOARDING_STEPS.deadLetterTopic()));
-				for (int i = 0; i < 10; i++) {
-					consumer.poll(Duration.ofMillis(300)).forEach(r -> System.out.println("--- dead letter on " + r.topic()
-							+ ": " + new String(r.headers().lastHeader("wabaflow-dlt-reason") == null ? new byte[0]
-									: r.headers().lastHeader("wabaflow-dlt-reason").value())));
-				}
-			}
-			try {
-				jdbi.useHandle(handle -> {
-					System.out.println("--- flows: " + handle.createQuery("SELECT onboarding_id, tenant_id, state, version,"
-							+ " claims, claimed_at, failure_reason, last_error_message FROM flows ORDER BY created_at DESC LIMIT 20")
-							.mapToMap().list());
-					System.out.println("--- outbox rows: " + handle.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one());
-					System.out.println("--- log: " + handle.createQuery("SELECT tenant_id, step, strategy, success, error_code,"
-							+ " error_message FROM integration_log ORDER BY id DESC LIMIT 30").mapToMap().list());
-				});
-			}
-			catch (RuntimeException e) {
-				System.out.println("--- no diagnostics: " + e);
-			}
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			Diagnostics.print(listeners, jdbi);
 		}
 	};
 
