@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.wabaflow.ingress.IngressApplication;
 import io.wabaflow.sandbox.GraphSandbox;
 import io.wabaflow.sandbox.SandboxSettings;
+import io.wabaflow.sender.SenderWorkerApplication;
 import io.wabaflow.sync.SyncWorkerApplication;
 
 /**
@@ -51,6 +52,7 @@ final class DevServices implements AutoCloseable {
 					"--WABAFLOW_API_KEYS=" + secrets.apiKey());
 			services.run(IngressApplication.class, settings.ingressPort(), common);
 			services.run(SyncWorkerApplication.class, settings.syncPort(), common);
+			services.run(SenderWorkerApplication.class, settings.senderPort(), common);
 			return services;
 		}
 		catch (RuntimeException e) {

@@ -50,6 +50,11 @@ public final class Devstack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
+		// as the sender's own main does: the HttpClient's answers need more than 1 common-pool thread on 2 cores
+		if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
+			System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+					Integer.toString(Math.max(4, Runtime.getRuntime().availableProcessors())));
+		}
 		Devstack devstack;
 		try {
 			devstack = start(DevstackSettings.from(System::getenv), DevSecrets.from(System::getenv));
@@ -87,6 +92,8 @@ public final class Devstack implements AutoCloseable {
 					.append(", scenario API under /sandbox)\n");
 			text.append("  ingress        http://127.0.0.1:").append(settings.ingressPort())
 					.append("  (webhooks /webhooks/whatsapp, API /api/v1, docs /swagger-ui.html)\n");
+			text.append("  sender worker  http://127.0.0.1:").append(settings.senderPort())
+					.append("  (GET /api/v1/messages/{command_id})\n");
 			text.append("  sync worker    http://127.0.0.1:").append(settings.syncPort()).append("  (read API /api/v1)\n");
 		}
 		if (!secrets.defaulted().isEmpty()) {

@@ -37,7 +37,7 @@ class DevstackIT {
 	Path dataDir;
 
 	private DevstackSettings settings() {
-		return new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(),
+		return new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(),
 				Ports.anyFree(), Ports.anyFree(), true).withoutServices();
 	}
 

@@ -145,7 +145,8 @@ abstract class SenderScenario {
 
 	@BeforeEach
 	void harness() {
-		http = RestClient.create("http://localhost:" + port);
+		http = RestClient.builder().baseUrl("http://localhost:" + port)
+				.defaultHeader("Authorization", "Bearer sender-it-key").build(); // application-it.properties
 		synchronized (SenderScenario.class) {
 			if (tap == null) {
 				tap = new EventTap(TestKafka.bootstrapServers());

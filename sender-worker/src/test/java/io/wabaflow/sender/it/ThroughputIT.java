@@ -77,7 +77,9 @@ class ThroughputIT extends SenderScenario {
 		// the other number's commands were queued behind the limited one's on the same partition, yet it did not
 		// wait for them: it started with them and was done seconds before (absolute times vary with the load
 		// of this shared 2-core machine, so the proof is relative)
-		assertThat(Duration.between(limitedArrivals.get(0), otherArrivals.get(0)).toMillis()).isLessThan(1500);
+		// (a head-of-line blocked number would start only after the limited one's 5 s; 3 s leaves room for a
+		// machine loaded by other builds, seen to delay the start by up to 1.9 s)
+		assertThat(Duration.between(limitedArrivals.get(0), otherArrivals.get(0)).toMillis()).isLessThan(3000);
 		assertThat(otherArrivals.get(99)).isBefore(limitedArrivals.get(249).minusSeconds(2));
 		// and nothing was throttled by the sandbox, which enforces the same rates
 		assertThat(messageCalls(limited.phoneNumberId())).allSatisfy(call -> assertThat(call.path("status").asInt())
