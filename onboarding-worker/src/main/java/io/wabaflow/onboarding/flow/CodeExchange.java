@@ -71,7 +71,7 @@ class CodeExchange implements Step {
 									+ Failures.describe(failure));
 				}
 			}
-			return failures.handle(flow, step, null, failure, now, Map.of(), CODE_INVALID);
+			return failures.handle(flow, step, null, failure, now, Map.of(), null);
 		});
 	}
 }
