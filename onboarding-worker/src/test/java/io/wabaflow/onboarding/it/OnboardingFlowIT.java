@@ -77,6 +77,9 @@ class OnboardingFlowIT extends OnboardingITSupport {
 		JsonNode status = status(tenant);
 		assertThat(status.path("state").asString()).isEqualTo("completed");
 		assertThat(status.path("connection_status").asString()).isEqualTo("connected");
+		assertThat(get("/api/v1/tenants/" + tenant + "/onboarding", null).status()).as("no API key").isEqualTo(401);
+		assertThat(get("/api/v1/tenants/" + tenant + "/onboarding/log", "wrong").status()).isEqualTo(401);
+		assertThat(get("/api/v1/tenants/nobody-" + tenant + "/onboarding").status()).isEqualTo(404);
 		assertThat(status.path("waba_id").asString()).isEqualTo(waba);
 		assertThat(status.path("phone").path("phone_number_id").asString()).isEqualTo(phone);
 		assertThat(status.path("phone").path("number_type").asString()).isEqualTo("cloud");

@@ -67,6 +67,9 @@ abstract class OnboardingITSupport {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** wabaflow.api.keys of application-it.properties. */
+	static final String API_KEY = "onboarding-it-api-key";
+
 	private static KafkaProducer<String, SpecificRecord> producer;
 
 	@LocalServerPort
@@ -169,11 +172,19 @@ abstract class OnboardingITSupport {
 	}
 
 	Answer get(String path) {
+		return get(path, API_KEY);
+	}
+
+	Answer get(String path, String apiKey) {
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+			if (apiKey != null) {
+				request.header("Authorization", "Bearer " + apiKey);
+			}
+			HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
 					HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), JSON.readTree(response.body()));
+			return new Answer(response.statusCode(), response.body().isBlank() ? JSON.createObjectNode()
+					: JSON.readTree(response.body()));
 		}
 		catch (Exception e) {
 			throw new IllegalStateException("GET " + path + " failed", e);
