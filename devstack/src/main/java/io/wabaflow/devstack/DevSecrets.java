@@ -9,7 +9,7 @@ import java.util.function.Function;
  * the devstack fills in a published development value and says so at start-up. Never real secrets.
  */
 record DevSecrets(String appId, String appSecret, String verifyToken, String apiKey, String tokenKey,
-		Map<String, String> defaulted) {
+		String registrationPin, Map<String, String> defaulted) {
 
 	static DevSecrets from(Function<String, String> env) {
 		Map<String, String> defaulted = new LinkedHashMap<>();
@@ -20,6 +20,7 @@ record DevSecrets(String appId, String appSecret, String verifyToken, String api
 				value(env, "WABAFLOW_API_KEYS", "dev-api-key", defaulted).split(",")[0].strip(),
 				// 32 bytes, base64: "development-key-not-a-secret-000"
 				value(env, "WABAFLOW_TOKEN_KEY", "ZGV2ZWxvcG1lbnQta2V5LW5vdC1hLXNlY3JldC0wMDA=", defaulted),
+				value(env, "WABAFLOW_REGISTRATION_PIN", "123456", defaulted),
 				defaulted);
 	}
 

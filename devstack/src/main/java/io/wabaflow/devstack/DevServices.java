@@ -8,6 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.wabaflow.ingress.IngressApplication;
+import io.wabaflow.onboarding.OnboardingWorkerApplication;
 import io.wabaflow.sandbox.GraphSandbox;
 import io.wabaflow.sandbox.SandboxSettings;
 import io.wabaflow.sender.SenderWorkerApplication;
@@ -49,9 +50,11 @@ final class DevServices implements AutoCloseable {
 					"--META_APP_SECRET=" + secrets.appSecret(),
 					"--META_APP_SECRETS=" + secrets.appSecret(),
 					"--META_VERIFY_TOKEN=" + secrets.verifyToken(),
-					"--WABAFLOW_API_KEYS=" + secrets.apiKey());
+					"--WABAFLOW_API_KEYS=" + secrets.apiKey(),
+					"--WABAFLOW_REGISTRATION_PIN=" + secrets.registrationPin());
 			services.run(IngressApplication.class, settings.ingressPort(), common);
 			services.run(SyncWorkerApplication.class, settings.syncPort(), common);
+			services.run(OnboardingWorkerApplication.class, settings.onboardingPort(), common);
 			services.run(SenderWorkerApplication.class, settings.senderPort(), common);
 			return services;
 		}

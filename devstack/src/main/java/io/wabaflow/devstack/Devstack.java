@@ -92,6 +92,8 @@ public final class Devstack implements AutoCloseable {
 					.append(", scenario API under /sandbox)\n");
 			text.append("  ingress        http://127.0.0.1:").append(settings.ingressPort())
 					.append("  (webhooks /webhooks/whatsapp, API /api/v1, docs /swagger-ui.html)\n");
+			text.append("  onboarding     http://127.0.0.1:").append(settings.onboardingPort())
+					.append("  (GET /api/v1/tenants/{tenant_id}/onboarding)\n");
 			text.append("  sender worker  http://127.0.0.1:").append(settings.senderPort())
 					.append("  (GET /api/v1/messages/{command_id})\n");
 			text.append("  sync worker    http://127.0.0.1:").append(settings.syncPort()).append("  (read API /api/v1)\n");

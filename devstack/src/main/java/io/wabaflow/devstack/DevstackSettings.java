@@ -10,7 +10,7 @@ import java.util.function.Function;
  * is one), with development defaults.
  */
 record DevstackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int sandboxPort,
-		int ingressPort, int senderPort, int syncPort, boolean services) {
+		int ingressPort, int onboardingPort, int senderPort, int syncPort, boolean services) {
 
 	static DevstackSettings from(Function<String, String> env) {
 		return new DevstackSettings(
@@ -20,6 +20,7 @@ record DevstackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, in
 				port(env, "DEVSTACK_POSTGRES_PORT", 5432),
 				port(env, "DEVSTACK_SANDBOX_PORT", 8090),
 				port(env, "DEVSTACK_INGRESS_PORT", 8080),
+				port(env, "DEVSTACK_ONBOARDING_PORT", 8081),
 				port(env, "DEVSTACK_SENDER_PORT", 8082),
 				port(env, "DEVSTACK_SYNC_PORT", 8083),
 				true);
@@ -28,7 +29,7 @@ record DevstackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, in
 	/** Only the broker and the database (e.g. to run a service from the IDE against them). */
 	DevstackSettings withoutServices() {
 		return new DevstackSettings(dataDir, kafkaPort, kafkaControllerPort, postgresPort, sandboxPort, ingressPort,
-				senderPort, syncPort, false);
+				onboardingPort, senderPort, syncPort, false);
 	}
 
 	/** Every port by what uses it, for the start-up check. */
@@ -40,6 +41,7 @@ record DevstackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, in
 		if (services) {
 			ports.put("graph-sandbox (DEVSTACK_SANDBOX_PORT)", sandboxPort);
 			ports.put("ingress (DEVSTACK_INGRESS_PORT)", ingressPort);
+			ports.put("onboarding worker (DEVSTACK_ONBOARDING_PORT)", onboardingPort);
 			ports.put("sender worker (DEVSTACK_SENDER_PORT)", senderPort);
 			ports.put("sync worker (DEVSTACK_SYNC_PORT)", syncPort);
 		}

@@ -38,7 +38,7 @@ class DevstackIT {
 
 	private DevstackSettings settings() {
 		return new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(),
-				Ports.anyFree(), Ports.anyFree(), true).withoutServices();
+				Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), true).withoutServices();
 	}
 
 	private static final DevSecrets SECRETS = DevSecrets.from(name -> null);

@@ -32,7 +32,7 @@ class DevstackLoopIT {
 	@Test
 	void anInboundMessageTravelsFromTheSandboxThroughTheIngressAndKafkaToTheReadApi() throws Exception {
 		DevstackSettings settings = new DevstackSettings(dataDir, Ports.anyFree(), Ports.anyFree(), Ports.anyFree(),
-				Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), true);
+				Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), Ports.anyFree(), true);
 		try (Devstack devstack = Devstack.start(settings, DevSecrets.from(name -> null))) {
 			ScenarioClient scenario = new ScenarioClient("http://127.0.0.1:" + settings.sandboxPort());
 			String business = scenario.createBusiness("Padaria Devstack");
