@@ -55,6 +55,11 @@ public final class Devstack implements AutoCloseable {
 			System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
 					Integer.toString(Math.max(4, Runtime.getRuntime().availableProcessors())));
 		}
+		if (args.length > 0 && args[0].equals("demo")) {
+			String apiKey = DevSecrets.from(System::getenv).apiKey();
+			new DevDemo(DevstackSettings.from(System::getenv), apiKey, System.out).run();
+			return;
+		}
 		Devstack devstack;
 		try {
 			devstack = start(DevstackSettings.from(System::getenv), DevSecrets.from(System::getenv));

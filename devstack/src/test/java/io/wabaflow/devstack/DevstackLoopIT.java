@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole devstack in one JVM, wired as on a laptop: a user's message injected in the sandbox is
  * delivered as a signed webhook to the ingress, goes through Kafka, and shows up in the sync worker's read
- * API — with no step faked.
+ * API — with no step faked; then the scripted demo walks onboarding (with creation and polling, and a
+ * coexistence number), the contacts and history sync, a reply inside the window, a refusal and a template
+ * outside it, and the statuses.
  */
 class DevstackLoopIT {
 
@@ -55,6 +57,20 @@ class DevstackLoopIT {
 					+ conversation.path("id").asString() + "/messages");
 			assertThat(messages.path("items").path(0).path("content").path("body").asString())
 					.isEqualTo("Olá, tem pão de queijo? 🧀");
+
+			// the scripted demo walks the rest of the loop on the same devstack
+			java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+			new DevDemo(settings, "dev-api-key", new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)).run();
+			String demo = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+			System.out.println(demo);
+			assertThat(demo).containsPattern("completed via strategy 2B after [1-9]\\d* poll")
+					.contains("completed, number type coexistence")
+					.containsPattern("contacts: request_id \\S+").containsPattern("history:  request_id \\S+")
+					.contains("history sync complete at 100%")
+					.containsPattern("reply: OK wamid\\.\\S+")
+					.contains("free-form: REJECTED WINDOW_CLOSED")
+					.containsPattern("template: OK wamid\\.\\S+")
+					.contains("Done.");
 		}
 	}
 
