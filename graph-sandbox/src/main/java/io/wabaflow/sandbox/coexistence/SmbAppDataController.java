@@ -49,11 +49,7 @@ class SmbAppDataController {
 	ObjectNode request(@PathVariable String phoneNumberId, HttpServletRequest request) {
 		PhoneNumber phone = access.phone(Callers.of(request), phoneNumberId, "POST");
 		GraphParams params = GraphParams.of(request);
-		String product = params.required("messaging_product");
-		if (!product.equalsIgnoreCase("whatsapp")) {
-			throw GraphErrors.invalidParameter(
-					"Param messaging_product must be one of {WHATSAPP} - got \"" + product + "\".");
-		}
+		params.requireWhatsAppProduct();
 		String syncType = params.required("sync_type");
 		if (!syncType.equals(CONTACTS) && !syncType.equals(HISTORY)) {
 			throw GraphErrors.invalidParameter("Param sync_type must be one of {SMB_APP_STATE_SYNC, HISTORY} - got \""

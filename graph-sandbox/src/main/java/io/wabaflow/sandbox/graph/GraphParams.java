@@ -112,4 +112,13 @@ public final class GraphParams {
 	public String required(String name) {
 		return string(name).orElseThrow(() -> GraphErrors.missingParameter(name));
 	}
+
+	/** {@code messaging_product}, which every WhatsApp call must send as {@code whatsapp} (Meta's wording otherwise). */
+	public void requireWhatsAppProduct() {
+		String product = required("messaging_product");
+		if (!product.equalsIgnoreCase("whatsapp")) {
+			throw GraphErrors.invalidParameter(
+					"Param messaging_product must be one of {WHATSAPP} - got \"" + product + "\".");
+		}
+	}
 }

@@ -67,11 +67,7 @@ class MessagesController {
 	ObjectNode send(@PathVariable String phoneNumberId, HttpServletRequest request) {
 		PhoneNumber phone = access.phone(Callers.of(request), phoneNumberId, "POST");
 		GraphParams params = GraphParams.of(request);
-		String product = params.required("messaging_product");
-		if (!product.equalsIgnoreCase("whatsapp")) {
-			throw GraphErrors.invalidParameter(
-					"Param messaging_product must be one of {WHATSAPP} - got \"" + product + "\".");
-		}
+		params.requireWhatsAppProduct();
 		if (!phone.registered()) {
 			throw GraphErrors.of(133010);
 		}

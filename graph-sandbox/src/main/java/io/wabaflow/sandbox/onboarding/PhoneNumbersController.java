@@ -52,7 +52,7 @@ class PhoneNumbersController {
 	ObjectNode register(@PathVariable String phoneNumberId, HttpServletRequest request) {
 		PhoneNumber phone = access.phone(Callers.of(request), phoneNumberId, "POST");
 		GraphParams params = GraphParams.of(request);
-		requireWhatsApp(params);
+		params.requireWhatsAppProduct();
 		String pin = params.required("pin");
 		if (!pin.matches("\\d{6}")) {
 			throw GraphErrors.invalidParameter("Param pin must be a 6-digit number.");
@@ -70,13 +70,6 @@ class PhoneNumbersController {
 		return success();
 	}
 
-	static void requireWhatsApp(GraphParams params) {
-		String product = params.required("messaging_product");
-		if (!product.equalsIgnoreCase("whatsapp")) {
-			throw GraphErrors.invalidParameter(
-					"Param messaging_product must be one of {WHATSAPP} - got \"" + product + "\".");
-		}
-	}
 
 	static ObjectNode success() {
 		ObjectNode body = Json.object();

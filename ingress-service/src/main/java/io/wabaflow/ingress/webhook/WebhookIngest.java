@@ -62,17 +62,7 @@ final class WebhookIngest {
 		}
 		List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(changes.size());
 		for (EnvelopeChange change : changes) {
-			WebhookChange value = WebhookChange.newBuilder()
-					.setEventId(change.eventId())
-					.setObject(EnvelopeSplitter.WHATSAPP_OBJECT)
-					.setWabaId(change.wabaId())
-					.setField(change.field())
-					.setPhoneNumberId(change.phoneNumberId())
-					.setValueJson(change.valueJson())
-					.setEntryTime(change.entryTime())
-					.setReceivedAt(receivedAt)
-					.build();
-			records.add(new ProducerRecord<>(Topics.WEBHOOKS.name(), change.partitionKey(), value));
+			records.add(new ProducerRecord<>(Topics.WEBHOOKS.name(), change.partitionKey(), change.toRecord(receivedAt)));
 		}
 		// A valid envelope with no changes has nothing to keep: acknowledged as is.
 		return publisher.publishAll("webhook", records).thenApply(done -> Outcome.PUBLISHED);

@@ -1,5 +1,9 @@
 package io.wabaflow.metagraph.webhook;
 
+import java.time.Instant;
+
+import io.wabaflow.schemas.webhook.WebhookChange;
+
 /**
  * One {@code entry[].changes[]} element of a webhook delivery, cut out of its envelope.
  *
@@ -27,5 +31,19 @@ public record EnvelopeChange(
 	 */
 	public String partitionKey() {
 		return phoneNumberId != null ? phoneNumberId : wabaId;
+	}
+
+	/** The record of {@code wabaflow.webhooks.v1} for this change, received at the given time. */
+	public WebhookChange toRecord(Instant receivedAt) {
+		return WebhookChange.newBuilder()
+				.setEventId(eventId)
+				.setObject(EnvelopeSplitter.WHATSAPP_OBJECT)
+				.setWabaId(wabaId)
+				.setField(field)
+				.setPhoneNumberId(phoneNumberId)
+				.setValueJson(valueJson)
+				.setEntryTime(entryTime)
+				.setReceivedAt(receivedAt)
+				.build();
 	}
 }

@@ -102,10 +102,7 @@ public final class RedriveUnparsedCommand implements Callable<Integer> {
 		String target = Topics.WEBHOOKS.name();
 		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
 		for (EnvelopeChange change : changes) {
-			WebhookChange value = WebhookChange.newBuilder().setEventId(change.eventId())
-					.setObject(EnvelopeSplitter.WHATSAPP_OBJECT).setWabaId(change.wabaId()).setField(change.field())
-					.setPhoneNumberId(change.phoneNumberId()).setValueJson(change.valueJson())
-					.setEntryTime(change.entryTime()).setReceivedAt(unparsed.getReceivedAt()).build();
+			WebhookChange value = change.toRecord(unparsed.getReceivedAt());
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(Headers.REDRIVEN_FROM, Headers.coordinates(source).getBytes(StandardCharsets.UTF_8));
 			records.add(new ProducerRecord<>(target, null, change.partitionKey().getBytes(StandardCharsets.UTF_8),
