@@ -48,7 +48,7 @@ public final class ChangeValueParser {
 	public HistoryValue history(String valueJson) {
 		JsonNode value = read(valueJson);
 		return new HistoryValue(metadata(value), Json.list(value, "history", this::historyChunk),
-				Json.list(value, "messages", this::message));
+				Json.list(value, "messages", this::message), errors(value));
 	}
 
 	/** A {@code smb_message_echoes} value: messages the business sent from the Business app. */
@@ -123,8 +123,9 @@ public final class ChangeValueParser {
 		}
 		String type = Json.text(message, "type");
 		return new InboundMessage(Json.text(message, "id"), Json.text(message, "from"), Json.text(message, "to"),
-				Json.instant(message, "timestamp"), type, content(type, message), context(message),
-				Json.raw(message, "referral"), errors(message), message.toString());
+				Json.text(message, "group_id"), Json.instant(message, "timestamp"), type, content(type, message),
+				context(message), Json.raw(message, "referral"), errors(message), contentJson(type, message),
+				Json.raw(message, "context"), message.toString());
 	}
 
 	private MessageContent content(String type, JsonNode message) {
@@ -183,7 +184,7 @@ public final class ChangeValueParser {
 		String value = Json.text(status, "status");
 		return new MessageStatus(Json.text(status, "id"),
 				value == null ? null : value.toLowerCase(java.util.Locale.ROOT),
-				Json.instant(status, "timestamp"), Json.text(status, "recipient_id"),
+				Json.instant(status, "timestamp"), Json.text(status, "recipient_id"), Json.text(status, "recipient_type"),
 				Json.text(status, "biz_opaque_callback_data"),
 				conversation == null || !conversation.isObject() ? null
 						: new MessageStatus.Conversation(Json.text(conversation, "id"),
@@ -199,7 +200,7 @@ public final class ChangeValueParser {
 		JsonNode contact = item.path("contact");
 		return new StateSyncContact(Json.text(contact, "phone_number"), Json.text(contact, "full_name"),
 				Json.text(contact, "first_name"), StateSyncContact.Action.of(Json.text(item, "action")),
-				Json.instant(item.path("metadata"), "timestamp"));
+				Json.instant(item.path("metadata"), "timestamp"), item.toString());
 	}
 
 	private HistoryChunk historyChunk(JsonNode chunk) {
@@ -226,6 +227,11 @@ public final class ChangeValueParser {
 		}
 		String type = Json.text(echo, "type");
 		return new MessageEcho(Json.text(echo, "id"), Json.text(echo, "from"), Json.text(echo, "to"),
-				Json.instant(echo, "timestamp"), type, content(type, echo), echo.toString());
+				Json.text(echo, "group_id"), Json.instant(echo, "timestamp"), type, content(type, echo),
+				contentJson(type, echo), Json.raw(echo, "context"), echo.toString());
+	}
+
+	private static String contentJson(String type, JsonNode message) {
+		return type == null ? null : Json.raw(message, type);
 	}
 }

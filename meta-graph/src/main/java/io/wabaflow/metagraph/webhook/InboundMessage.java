@@ -10,22 +10,29 @@ import java.util.List;
  * @param id           the wamid
  * @param from         sender's number (a user; or the business for history messages it sent)
  * @param to           recipient, only present on messages the business sent (history), else null
+ * @param groupId      the group chat the message was sent in, null for a one-to-one chat
  * @param timestamp    when the message was sent (device time for history), null if absent
  * @param type         Meta's type name ({@code text}, {@code image}, ..., or one we don't know)
  * @param context      reply/forward context, null if none
  * @param referralJson Click-to-WhatsApp ad referral as Meta's JSON, null if none
  * @param errors       {@code messages[].errors[]} (type {@code unsupported})
+ * @param contentJson  the object under the message's type (e.g. {@code text}, {@code image}) as received,
+ *                     whatever the type, known or not; null if absent
+ * @param contextJson  {@code context} as received, null if none
  * @param rawJson      the whole message object as received, for storage and for types we don't know
  */
 public record InboundMessage(
 		String id,
 		String from,
 		String to,
+		String groupId,
 		Instant timestamp,
 		String type,
 		MessageContent content,
 		MessageContext context,
 		String referralJson,
 		List<WebhookError> errors,
+		String contentJson,
+		String contextJson,
 		String rawJson) {
 }

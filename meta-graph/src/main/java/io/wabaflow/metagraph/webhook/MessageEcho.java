@@ -6,9 +6,12 @@ import java.time.Instant;
  * A message the business sent from the WhatsApp Business app (or a companion device) after onboarding.
  * It does not open or extend the customer service window.
  *
- * @param from the business's display number
- * @param to   the user as the business typed it (may differ from the user's wa_id)
+ * @param from        the business's display number
+ * @param to          the user as the business typed it (may differ from the user's wa_id)
+ * @param groupId     the group chat, null for a one-to-one chat
+ * @param contentJson the object under the message's type as received, null if absent
+ * @param contextJson {@code context} as received, null if none
  */
-public record MessageEcho(String id, String from, String to, Instant timestamp, String type, MessageContent content,
-		String rawJson) {
+public record MessageEcho(String id, String from, String to, String groupId, Instant timestamp, String type,
+		MessageContent content, String contentJson, String contextJson, String rawJson) {
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param timestamp    when the webhook was triggered
  * @param conversation only on some statuses, null otherwise
  * @param pricing      only on some statuses, null otherwise
+ * @param recipientType {@code group} for a message sent to a group chat, else {@code individual} or null
  * @param errors       why a {@code failed} message failed
  */
 public record MessageStatus(
@@ -21,6 +22,7 @@ public record MessageStatus(
 		String status,
 		Instant timestamp,
 		String recipientId,
+		String recipientType,
 		String bizOpaqueCallbackData,
 		Conversation conversation,
 		Pricing pricing,

@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * A {@code smb_app_state_sync} contact: the Business app's address book, synced once and then on every
- * change. {@code ADD} means added or edited. Names are absent on {@code REMOVE}.
+ * change. {@code ADD} means added or edited. Names are absent on {@code REMOVE}. {@code rawJson} is the whole
+ * {@code state_sync[]} item as received.
  */
 public record StateSyncContact(String phoneNumber, String fullName, String firstName, Action action,
-		Instant timestamp) {
+		Instant timestamp, String rawJson) {
 
 	public enum Action {
 		ADD, REMOVE, UNKNOWN;

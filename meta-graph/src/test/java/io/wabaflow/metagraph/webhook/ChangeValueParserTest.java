@@ -2,6 +2,7 @@ package io.wabaflow.metagraph.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -117,11 +118,14 @@ class ChangeValueParserTest {
 		StateSyncValue sync = parser.stateSync(value);
 
 		assertThat(sync.metadata().phoneNumberId()).isEqualTo("106540352242922");
-		assertThat(sync.contacts()).containsExactly(
-				new StateSyncContact("5511999990000", "Ana Sá 🌸", "Ana", StateSyncContact.Action.ADD,
-						Instant.ofEpochSecond(1738346400)),
-				new StateSyncContact("5511999990001", null, null, StateSyncContact.Action.REMOVE,
-						Instant.ofEpochSecond(1738346401)));
+		assertThat(sync.contacts()).extracting(StateSyncContact::phoneNumber, StateSyncContact::fullName,
+				StateSyncContact::firstName, StateSyncContact::action, StateSyncContact::timestamp).containsExactly(
+						tuple("5511999990000", "Ana Sá 🌸", "Ana", StateSyncContact.Action.ADD,
+								Instant.ofEpochSecond(1738346400)),
+						tuple("5511999990001", null, null, StateSyncContact.Action.REMOVE,
+								Instant.ofEpochSecond(1738346401)));
+		assertThat(sync.contacts().get(1).rawJson()).as("the whole item, for storage")
+				.contains("\"action\":\"remove\"", "\"phone_number\":\"5511999990001\"");
 		assertThat(sync.otherItemsJson()).singleElement().asString().contains("\"type\":\"label\"");
 	}
 
@@ -162,6 +166,38 @@ class ChangeValueParserTest {
 			assertThat(chunk.threads()).isEmpty();
 			assertThat(chunk.errors().get(0).details()).isEqualTo("History sharing is turned off by the business");
 		});
+	}
+
+	@Test
+	void storageKeepsEachMessagesContentAndContextAsReceivedAndTheGroupItWasSentIn() {
+		String value = """
+				{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+				 "messages":[{"from":"5511999990000","id":"wamid.g1","timestamp":"1738346400","type":"image",
+				   "group_id":"120363000000000001","context":{"from":"15550783881","id":"wamid.ours"},
+				   "image":{"id":"media-1","mime_type":"image/jpeg","caption":"foto","brand_new_field":[1,2]}}],
+				 "statuses":[{"id":"wamid.out","status":"read","timestamp":"1738346401","recipient_id":"120363000000000001",
+				   "recipient_type":"group"}]}
+				""";
+
+		MessagesValue messages = parser.messages(value);
+
+		InboundMessage message = messages.messages().get(0);
+		assertThat(message.groupId()).isEqualTo("120363000000000001");
+		assertThat(message.contentJson()).as("unknown fields of a known type are kept too")
+				.contains("\"caption\":\"foto\"", "\"brand_new_field\":[1,2]").doesNotContain("group_id");
+		assertThat(message.contextJson()).isEqualTo("{\"from\":\"15550783881\",\"id\":\"wamid.ours\"}");
+		assertThat(messages.statuses().get(0).recipientType()).isEqualTo("group");
+	}
+
+	@Test
+	void aHistoryErrorOutsideTheChunksIsKept() {
+		HistoryValue history = parser.history("""
+				{"messaging_product":"whatsapp","metadata":{"phone_number_id":"106540352242922"},
+				 "errors":[{"code":2593109,"title":"History sync is turned off by the business from the WhatsApp Business App"}]}
+				""");
+
+		assertThat(history.chunks()).isEmpty();
+		assertThat(history.errors()).extracting(WebhookError::code).containsExactly(2593109);
 	}
 
 	@Test

@@ -126,7 +126,7 @@ class EnvelopeSplitterTest {
 	}
 
 	@Test
-	void aFullBatchOf1000ChangesIsSplitInOneParse() throws Exception {
+	void aFullBatchOf1000ChangesIsSplitIntoChangesWithDistinctEventIds() throws Exception {
 		StringBuilder body = new StringBuilder("{\"object\":\"whatsapp_business_account\",\"entry\":[");
 		for (int e = 0; e < 10; e++) {
 			body.append(e == 0 ? "" : ",").append("{\"id\":\"waba-").append(e).append("\",\"changes\":[");
@@ -140,13 +140,11 @@ class EnvelopeSplitterTest {
 		}
 		byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
 
-		long started = System.nanoTime();
 		List<EnvelopeChange> changes = splitter.split(bytes);
-		long millis = (System.nanoTime() - started) / 1_000_000;
 
+		// how fast is the ingress benchmark's business (benchmarks module), not a unit test's
 		assertThat(changes).hasSize(1000);
 		assertThat(changes).extracting(EnvelopeChange::eventId).doesNotHaveDuplicates();
-		assertThat(millis).as("cold-JVM split of 1000 changes, ms").isLessThan(2_000);
 	}
 
 	private void assertNotWhatsApp(String body, String reason) {

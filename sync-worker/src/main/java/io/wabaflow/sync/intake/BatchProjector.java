@@ -35,7 +35,7 @@ public class BatchProjector {
 
 	private static final LogAccessor LOG_ACCESSOR = new LogAccessor(BatchProjector.class);
 
-	private final InterimWebhookReader webhooks = new InterimWebhookReader();
+	private final WebhookChangeReader webhooks = new WebhookChangeReader();
 
 	private final OutboundEventReader outbound = new OutboundEventReader();
 

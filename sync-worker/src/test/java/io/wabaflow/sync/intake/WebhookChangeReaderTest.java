@@ -14,9 +14,9 @@ import io.wabaflow.sync.SyncFixtures.HistoryMessage;
 import io.wabaflow.sync.SyncFixtures.HistoryThread;
 import io.wabaflow.sync.messages.MessageFact;
 
-class InterimWebhookReaderTest {
+class WebhookChangeReaderTest {
 
-	private final InterimWebhookReader reader = new InterimWebhookReader();
+	private final WebhookChangeReader reader = new WebhookChangeReader();
 
 	private static final Instant RECEIVED = Instant.ofEpochSecond(1_790_000_000L);
 

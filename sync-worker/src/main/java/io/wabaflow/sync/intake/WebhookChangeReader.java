@@ -1,0 +1,297 @@
+package io.wabaflow.sync.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.wabaflow.metagraph.webhook.ChangeValueParser;
+import io.wabaflow.metagraph.webhook.ContactProfile;
+import io.wabaflow.metagraph.webhook.HistoryChunk;
+import io.wabaflow.metagraph.webhook.HistoryValue;
+import io.wabaflow.metagraph.webhook.InboundMessage;
+import io.wabaflow.metagraph.webhook.MalformedChangeException;
+import io.wabaflow.metagraph.webhook.MessageContent;
+import io.wabaflow.metagraph.webhook.MessageEcho;
+import io.wabaflow.metagraph.webhook.MessageStatus;
+import io.wabaflow.metagraph.webhook.MessagesValue;
+import io.wabaflow.metagraph.webhook.Metadata;
+import io.wabaflow.metagraph.webhook.StateSyncContact;
+import io.wabaflow.metagraph.webhook.WebhookError;
+import io.wabaflow.platform.kafka.PoisonRecordException;
+import io.wabaflow.schemas.webhook.WebhookChange;
+import io.wabaflow.sync.contacts.AddressBookFact;
+import io.wabaflow.sync.contacts.ProfileFact;
+import io.wabaflow.sync.history.ChunkFact;
+import io.wabaflow.sync.history.HistoryErrorFact;
+import io.wabaflow.sync.messages.EditFact;
+import io.wabaflow.sync.messages.MessageFact;
+import io.wabaflow.sync.messages.ReactionFact;
+import io.wabaflow.sync.messages.RevokeFact;
+import io.wabaflow.sync.statuses.StatusFact;
+
+/**
+ * Turns the webhook changes the sync worker projects (facts file §2: {@code messages},
+ * {@code smb_message_echoes}, {@code smb_app_state_sync}, {@code history}) into facts, through
+ * {@code meta-graph}'s parser.
+ *
+ * <p>Tolerant by design: unknown fields and message types are kept (each message's raw JSON is stored),
+ * missing optional fields become nulls, elements without an id are skipped. Only a value that is not a
+ * JSON object is a poison record. A timestamp that is absent or unreadable falls back to the change's
+ * {@code received_at}. Thread-safe.
+ */
+final class WebhookChangeReader {
+
+	private final ChangeValueParser parser = new ChangeValueParser();
+
+	void read(WebhookChange change, ProjectionBatch batch) {
+		try {
+			switch (change.getField()) {
+				case "messages" -> {
+					MessagesValue value = parser.messages(change.getValueJson());
+					Context context = context(change, value.metadata(), batch);
+					if (context != null) {
+						readInbound(value, context);
+						readStatuses(value.statuses(), context);
+					}
+				}
+				case "smb_message_echoes" -> {
+					var value = parser.messageEchoes(change.getValueJson());
+					Context context = context(change, value.metadata(), batch);
+					if (context != null) {
+						readEchoes(value.echoes(), context);
+					}
+				}
+				case "smb_app_state_sync" -> {
+					var value = parser.stateSync(change.getValueJson());
+					Context context = context(change, value.metadata(), batch);
+					if (context != null) {
+						readStateSync(value.contacts(), context);
+					}
+				}
+				case "history" -> {
+					HistoryValue value = parser.history(change.getValueJson());
+					Context context = context(change, value.metadata(), batch);
+					if (context != null) {
+						readHistory(value, context);
+					}
+				}
+				default -> {
+					// other fields (account_update, templates, ...) are not projected here
+				}
+			}
+		}
+		catch (MalformedChangeException e) {
+			throw new PoisonRecordException("value_json of change " + change.getEventId() + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Null when the change is not about a phone number: nothing to project. */
+	private static Context context(WebhookChange change, Metadata metadata, ProjectionBatch batch) {
+		String phoneNumberId = change.getPhoneNumberId() != null ? change.getPhoneNumberId() : metadata.phoneNumberId();
+		return phoneNumberId == null ? null
+				: new Context(phoneNumberId, Digits.of(metadata.displayPhoneNumber()), change.getReceivedAt().toEpochMilli(),
+						batch);
+	}
+
+	private record Context(String phoneNumberId, String businessNumber, long receivedAtMs, ProjectionBatch batch) {
+
+		long millis(Instant timestamp) {
+			return timestamp == null ? receivedAtMs : timestamp.toEpochMilli();
+		}
+	}
+
+	/** What the projection keeps of a message, whichever webhook it came in. */
+	private record Wire(String id, String groupId, String type, MessageContent content, String contentJson,
+			String contextJson, String rawJson) {
+
+		static Wire of(InboundMessage message) {
+			return new Wire(message.id(), message.groupId(), message.type(), message.content(), message.contentJson(),
+					message.contextJson(), message.rawJson());
+		}
+
+		static Wire of(MessageEcho echo) {
+			return new Wire(echo.id(), echo.groupId(), echo.type(), echo.content(), echo.contentJson(),
+					echo.contextJson(), echo.rawJson());
+		}
+	}
+
+	// --- messages: inbound ---
+
+	private void readInbound(MessagesValue value, Context context) {
+		List<String> contactIds = new ArrayList<>();
+		Map<String, String> names = new HashMap<>();
+		for (ContactProfile profile : value.contacts()) {
+			String waId = Digits.of(profile.waId());
+			if (waId != null) {
+				contactIds.add(waId);
+				names.put(waId, profile.name());
+			}
+		}
+		Map<String, Long> latestAtByContact = new HashMap<>();
+		Map<String, String> latestMessageByContact = new HashMap<>();
+		for (InboundMessage message : value.messages()) {
+			String wamid = message.id();
+			if (wamid == null) {
+				continue;
+			}
+			// "a WhatsApp user's ID and phone number may not always match": key by wa_id (facts 2.1 REC)
+			String contact = contactIds.size() == 1 ? contactIds.get(0) : Digits.of(message.from());
+			long sentAt = context.millis(message.timestamp());
+			emitMessage(Wire.of(message), contact, MessageFact.INBOUND, MessageFact.ORIGIN_CLOUD_API, "contact", sentAt,
+					MessageFact.RANK_LIVE, MessageFact.RANK_LIVE, null, null, contact, context);
+			if (contact != null) {
+				Long latestAt = latestAtByContact.get(contact);
+				String latestId = latestMessageByContact.get(contact);
+				if (latestAt == null || sentAt > latestAt || (sentAt == latestAt && wamid.compareTo(latestId) > 0)) {
+					latestAtByContact.put(contact, sentAt);
+					latestMessageByContact.put(contact, wamid);
+				}
+			}
+		}
+		for (String waId : contactIds) {
+			String name = names.get(waId);
+			Long latestAt = latestAtByContact.get(waId);
+			boolean dated = name != null && latestAt != null;
+			context.batch().profiles.add(new ProfileFact(context.phoneNumberId(), waId, dated ? name : null,
+					dated ? latestAt : null, dated ? latestMessageByContact.get(waId) : null));
+		}
+	}
+
+	// --- messages: statuses ---
+
+	private void readStatuses(List<MessageStatus> statuses, Context context) {
+		for (MessageStatus status : statuses) {
+			if (status.messageId() == null || status.status() == null) {
+				continue;
+			}
+			WebhookError error = status.errors().isEmpty() ? null : status.errors().get(0);
+			context.batch().statuses.add(new StatusFact(context.phoneNumberId(), status.messageId(), status.status(),
+					context.millis(status.timestamp()), ContentHash.of(status.rawJson()), status.recipientId(),
+					"group".equals(status.recipientType()), error == null ? null : error.code(),
+					error == null ? null : error.title(), error == null ? null : error.details(), status.rawJson()));
+		}
+	}
+
+	// --- smb_message_echoes: sent from the WhatsApp Business app ---
+
+	private void readEchoes(List<MessageEcho> echoes, Context context) {
+		for (MessageEcho echo : echoes) {
+			if (echo.id() != null) {
+				emitMessage(Wire.of(echo), Digits.of(echo.to()), MessageFact.OUTBOUND, MessageFact.ORIGIN_BUSINESS_APP,
+						"business_app", context.millis(echo.timestamp()), MessageFact.RANK_LIVE, MessageFact.RANK_LIVE, null,
+						null, ReactionFact.BUSINESS, context);
+			}
+		}
+	}
+
+	// --- smb_app_state_sync: the business app's address book ---
+
+	private void readStateSync(List<StateSyncContact> contacts, Context context) {
+		for (StateSyncContact contact : contacts) {
+			String waId = Digits.of(contact.phoneNumber());
+			// an action we do not know stays in the topic: a replay projects it once this reader learns it
+			if (waId == null || contact.action() == StateSyncContact.Action.UNKNOWN) {
+				continue;
+			}
+			context.batch().addressBook.add(new AddressBookFact(context.phoneNumberId(), waId,
+					contact.action().name().toLowerCase(Locale.ROOT), contact.fullName(), contact.firstName(),
+					context.millis(contact.timestamp()), ContentHash.of(contact.rawJson())));
+		}
+	}
+
+	// --- history: chats from before onboarding, media follow-ups, or a decline ---
+
+	private void readHistory(HistoryValue value, Context context) {
+		readHistoryErrors(value.errors(), context);
+		for (HistoryChunk chunk : value.chunks()) {
+			readHistoryErrors(chunk.errors(), context);
+			int threads = 0;
+			int messages = 0;
+			for (HistoryChunk.HistoryThread thread : chunk.threads()) {
+				threads++;
+				String contact = Digits.of(thread.id());
+				for (HistoryChunk.HistoryMessage historyMessage : thread.messages()) {
+					InboundMessage message = historyMessage.message();
+					if (message == null || message.id() == null) {
+						continue;
+					}
+					messages++;
+					String from = Digits.of(message.from());
+					boolean outbound = context.businessNumber() != null ? context.businessNumber().equals(from)
+							: message.to() != null || (from != null && !from.equals(contact));
+					int bodyRank = "media_placeholder".equals(message.type()) ? MessageFact.RANK_PLACEHOLDER
+							: MessageFact.RANK_HISTORY;
+					emitMessage(Wire.of(message), contact, outbound ? MessageFact.OUTBOUND : MessageFact.INBOUND,
+							MessageFact.ORIGIN_HISTORY, outbound ? "business_app" : "contact",
+							context.millis(message.timestamp()), MessageFact.RANK_HISTORY, bodyRank, historyMessage.status(),
+							chunk.phase(), outbound ? ReactionFact.BUSINESS : contact, context);
+				}
+			}
+			if (chunk.phase() != null && chunk.chunkOrder() != null) {
+				context.batch().chunks.add(new ChunkFact(context.phoneNumberId(), chunk.phase(), chunk.chunkOrder(),
+						chunk.progress() == null ? 0 : chunk.progress(), threads, messages, context.receivedAtMs()));
+			}
+		}
+		// The media follow-up: a history webhook whose value.messages[] completes media_placeholder messages
+		// (same wamid, real content). It may come before the placeholder and may not name the contact.
+		for (InboundMessage message : value.mediaMessages()) {
+			if (message.id() == null) {
+				continue;
+			}
+			String from = Digits.of(message.from());
+			boolean outbound = context.businessNumber() != null && context.businessNumber().equals(from);
+			String contact = outbound ? Digits.of(message.to()) : from;
+			emitMessage(Wire.of(message), contact, outbound ? MessageFact.OUTBOUND : MessageFact.INBOUND,
+					MessageFact.ORIGIN_HISTORY, outbound ? "business_app" : "contact", context.millis(message.timestamp()),
+					MessageFact.RANK_HISTORY_FOLLOW_UP, MessageFact.RANK_HISTORY, null, null,
+					outbound ? ReactionFact.BUSINESS : contact, context);
+		}
+	}
+
+	private void readHistoryErrors(List<WebhookError> errors, Context context) {
+		for (WebhookError error : errors) {
+			if (error.code() != null) {
+				context.batch().historyErrors.add(new HistoryErrorFact(context.phoneNumberId(), error.code(),
+						error.title(), error.message(), error.details(), context.receivedAtMs()));
+			}
+		}
+	}
+
+	// --- shared ---
+
+	/**
+	 * A message of any source, with its effect on other messages when it is a reaction, an edit or a
+	 * revoke (stored as a message too, so nothing is dropped, but not counted as a conversation message).
+	 */
+	private void emitMessage(Wire message, String contact, String direction, String origin, String sender, long sentAt,
+			int envelopeRank, int bodyRank, String historyStatus, Integer historyPhase, String actor, Context context) {
+		String type = message.type() == null ? "unknown" : message.type();
+		String wamid = message.id();
+		context.batch().message(new MessageFact(context.phoneNumberId(), wamid, contact, direction, origin, sender,
+				sentAt, message.groupId() != null, envelopeRank, type, message.contentJson(), message.contextJson(),
+				message.rawJson(), bodyRank, ContentHash.of(message.rawJson()), historyStatus, historyPhase));
+		String phoneNumberId = context.phoneNumberId();
+		MessageContent content = message.content();
+		if (content instanceof MessageContent.Reaction reaction) {
+			if (reaction.messageId() != null && actor != null) {
+				context.batch().reactions.add(new ReactionFact(phoneNumberId, reaction.messageId(), actor,
+						reaction.removed() ? null : reaction.emoji(), sentAt, wamid));
+			}
+		}
+		else if (content instanceof MessageContent.Edit edit) {
+			if (edit.originalMessageId() != null) {
+				InboundMessage edited = edit.message();
+				context.batch().edits.add(new EditFact(phoneNumberId, edit.originalMessageId(),
+						edited == null ? null : edited.type(), edited == null ? null : edited.contentJson(), sentAt, wamid));
+			}
+		}
+		else if (content instanceof MessageContent.Revoke revoke) {
+			if (revoke.originalMessageId() != null) {
+				context.batch().revokes.add(new RevokeFact(phoneNumberId, revoke.originalMessageId(), sentAt, wamid));
+			}
+		}
+	}
+}
