@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
 public final class Benchmarks {
 
 	public static void main(String[] args) {
+		// test-support brings a logback-test.xml, which logback and Boot would otherwise prefer to any logback.xml
+		System.setProperty("logback.configurationFile", "benchmarks-logback.xml"); // before Boot: the broker logs first
+		System.setProperty("logging.config", "classpath:benchmarks-logback.xml");
 		CommandLine commandLine = new CommandLine(new Benchmarks());
 		int status = commandLine.execute(args);
 		if (commandLine.getParseResult() != null && commandLine.getParseResult().hasSubcommand()) {

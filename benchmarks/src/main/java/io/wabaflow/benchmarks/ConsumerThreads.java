@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Samples the states of a service's Kafka consumer threads (Spring Kafka names them {@code <prefix>…-C-<n>}) while a
  * benchmark runs. A consumer thread may wait inside Kafka's {@code poll} (that is what polling is); a sample that
- * finds one BLOCKED, WAITING or TIMED_WAITING anywhere else counts as blocked, and is told apart by where: inside
- * another Kafka client call (a commit), or in the worker's or Spring's code (a lock, a sleep, a future's get).
+ * finds one BLOCKED, WAITING or TIMED_WAITING anywhere else is told apart by where: inside another call of the Kafka
+ * client (a synchronous commit waiting for the coordinator's lock, which the client's heartbeat thread shares), or in
+ * the worker's or Spring's code (a lock, a sleep, a future's get) — the latter is what "blocked" means here.
  */
 final class ConsumerThreads implements AutoCloseable {
 
@@ -43,13 +44,15 @@ final class ConsumerThreads implements AutoCloseable {
 		scheduler.scheduleAtFixedRate(this::sample, 0, everyMillis, TimeUnit.MILLISECONDS);
 	}
 
+	/** The figure that must be zero: a consumer thread held up by the worker (or Spring) rather than by Kafka. */
 	long blocked() {
-		return blockedInKafkaCall.get() + blockedElsewhere.get();
+		return blockedElsewhere.get();
 	}
 
 	String summary() {
-		return "%,d samples of %d consumer threads; blocked or waiting outside Kafka's poll: %,d (%,d in another Kafka client call such as a commit, %,d in the worker's or Spring's code)"
-				.formatted(samples.get(), threads.size(), blocked(), blockedInKafkaCall.get(), blockedElsewhere.get());
+		return ("%,d samples of %d consumer threads; blocked or waiting outside Kafka's client: %,d (must be 0); "
+				+ "waiting inside a Kafka client call other than poll (a commit, the coordinator's lock): %,d")
+				.formatted(samples.get(), threads.size(), blockedElsewhere.get(), blockedInKafkaCall.get());
 	}
 
 	private void sample() {

@@ -93,6 +93,7 @@ final class SyncBenchmark implements Callable<Integer> {
 			long liveStart = System.nanoTime();
 			http.delete().uri("/admin/consumers/{group}/hold", group).retrieve().toBodilessEntity();
 			await("the live generation to catch up", () -> kafka.caughtUp(group, ends));
+			Report.line("live generation caught up after %.1f s", (System.nanoTime() - liveStart) / 1e9);
 			long liveNanos = System.nanoTime() - liveStart;
 
 			long total = Kafka.sum(ends);
