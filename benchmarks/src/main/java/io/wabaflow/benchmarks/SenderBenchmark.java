@@ -51,6 +51,9 @@ final class SenderBenchmark implements Callable<Integer> {
 	@Option(names = "--messages", defaultValue = "10000", description = "send commands (default ${DEFAULT-VALUE})")
 	int messages;
 
+	@Option(names = "--max-in-flight", description = "SENDER_MAX_CALLS_IN_FLIGHT_PER_NUMBER for the worker (default: the worker's, 64)")
+	Integer maxInFlight;
+
 	@Option(names = "--anchor-concurrency", defaultValue = "64", description = "calls in flight to the sandbox (default ${DEFAULT-VALUE})")
 	int anchorConcurrency;
 
@@ -75,7 +78,10 @@ final class SenderBenchmark implements Callable<Integer> {
 			ClosedLoop.Result capacity = sandboxCapacity(sandbox, scenario);
 			Report.line("sandbox alone: %s", capacity.summary());
 
-			ConfigurableApplicationContext worker = stack.service(SenderWorkerApplication.class);
+			ConfigurableApplicationContext worker = maxInFlight == null ? stack.service(SenderWorkerApplication.class)
+					: stack.service(SenderWorkerApplication.class, "--SENDER_MAX_CALLS_IN_FLIGHT_PER_NUMBER=" + maxInFlight);
+			Report.line("sender: %s calls in flight per number at most",
+					worker.getEnvironment().getProperty("wabaflow.sender.pipeline.max-calls-in-flight-per-number"));
 			String business = scenario.createBusiness("Loja rápida");
 			String waba = scenario.createWaba(business, true);
 			String phone = scenario.createCloudNumber(waba, "+55 11 4000-0001", true);
