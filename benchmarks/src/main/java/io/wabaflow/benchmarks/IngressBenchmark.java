@@ -73,17 +73,17 @@ final class IngressBenchmark implements Callable<Integer> {
 
 		ClosedLoop.Result ingress;
 		long published;
+		String perf;
 		try (Stack stack = new Stack()) {
-			Report.line("infrastructure: %s", Stack.infrastructure());
+			Report.line("infrastructure: %s", stack.infrastructure());
 			ConfigurableApplicationContext service = stack.service(IngressApplication.class);
 			try (Kafka kafka = new Kafka()) {
 				long before = Kafka.sum(kafka.endOffsets(List.of(Topics.WEBHOOKS.name())));
 				ingress = load.run("ingress", post(http, webhooks, "http://127.0.0.1:" + Stack.port(service) + "/webhooks/whatsapp"));
 				published = Kafka.sum(kafka.endOffsets(List.of(Topics.WEBHOOKS.name()))) - before;
 			}
+			perf = producerPerformance(recordSize);
 		}
-
-		String perf = producerPerformance(recordSize);
 
 		Report.figure("ingress", "signed webhooks: " + ingress.summary());
 		Report.line("  %,d records reached %s during warm-up and measurement (each 200 answered = one record, acks=all)", published,

@@ -61,7 +61,7 @@ final class OnboardingBenchmark implements Callable<Integer> {
 		Report.title("onboarding", "%,d concurrent flows, strategy 2A, WABA visible on poll %d, polls %s apart"
 				.formatted(flows, polls, pollInterval));
 		try (Stack stack = new Stack()) {
-			Report.line("infrastructure: %s", Stack.infrastructure());
+			Report.line("infrastructure: %s", stack.infrastructure());
 			// Meta answers many calls at once: more Tomcat threads than the sandbox's default for tests. Codes must
 			// outlive the set-up of ten thousand businesses.
 			GraphSandbox sandbox = stack.sandbox(SandboxSettings.defaults().withCallbackUrl("")

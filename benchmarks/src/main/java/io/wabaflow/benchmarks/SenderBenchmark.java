@@ -67,7 +67,7 @@ final class SenderBenchmark implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Report.title("sender", "%,d template messages for one number configured at %,d/s".formatted(messages, rate));
 		try (Stack stack = new Stack()) {
-			Report.line("infrastructure: %s", Stack.infrastructure());
+			Report.line("infrastructure: %s", stack.infrastructure());
 			// Statuses are not part of this figure: with no callback the sandbox records its webhooks instead of
 			// spending this machine on signing and posting three per message. Pair-rate limits would refuse the
 			// anchor's burst to a few users; they are lifted, the number's own rate is what is measured.

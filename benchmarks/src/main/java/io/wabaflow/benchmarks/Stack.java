@@ -11,14 +11,15 @@ import io.wabaflow.platform.crypto.TokenCipher;
 import io.wabaflow.sandbox.GraphSandbox;
 import io.wabaflow.sandbox.SandboxSettings;
 import io.wabaflow.testsupport.TestKafka;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import io.wabaflow.testsupport.TestPostgres;
 
 /**
- * What a benchmark runs on, all in this JVM: the real broker and PostgreSQL of test-support (an in-process KRaft
- * broker and zonky's PostgreSQL, or the ones at {@code KAFKA_BOOTSTRAP_SERVERS} / {@code DATABASE_URL} when set),
+ * What a benchmark runs on, all in this JVM: a real broker and PostgreSQL from test-support (a fresh in-process KRaft
+ * broker per benchmark and zonky's PostgreSQL, or the ones at {@code KAFKA_BOOTSTRAP_SERVERS} / {@code DATABASE_URL}),
  * the graph-sandbox as Meta, and the services, each in its own Spring context configured through its production
- * environment variables (as the devstack does). Closing the stack stops the services and the sandbox; the broker
- * and the database stop with the JVM.
+ * environment variables (as the devstack does). Closing the stack stops the services, the sandbox and the broker;
+ * the database server stops with the JVM.
  */
 final class Stack implements AutoCloseable {
 
@@ -36,12 +37,33 @@ final class Stack implements AutoCloseable {
 
 	private GraphSandbox sandbox;
 
-	static String kafka() {
-		return TestKafka.bootstrapServers();
+	private static volatile String bootstrapServers;
+
+	private final EmbeddedKafkaKraftBroker broker;
+
+	/**
+	 * A fresh embedded broker for each benchmark, so that one benchmark's records (a million for the sync) are not
+	 * read by the next one's services; the broker at {@code KAFKA_BOOTSTRAP_SERVERS} when that is set.
+	 */
+	Stack() {
+		String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+		if (external != null && !external.isBlank()) {
+			broker = null;
+			bootstrapServers = external;
+		}
+		else {
+			broker = TestKafka.startEmbedded();
+			bootstrapServers = broker.getBrokersAsString();
+		}
 	}
 
-	static String infrastructure() {
-		return "Kafka " + TestKafka.kind() + " at " + kafka() + ", PostgreSQL " + TestPostgres.kind();
+	static String kafka() {
+		return bootstrapServers;
+	}
+
+	String infrastructure() {
+		return "Kafka " + (broker == null ? "external" : "embedded KRaft") + " at " + kafka() + ", PostgreSQL "
+				+ TestPostgres.kind();
 	}
 
 	GraphSandbox sandbox(SandboxSettings settings) {
@@ -96,5 +118,8 @@ final class Stack implements AutoCloseable {
 			}
 		}
 		running.clear();
+		if (broker != null) {
+			broker.destroy();
+		}
 	}
 }

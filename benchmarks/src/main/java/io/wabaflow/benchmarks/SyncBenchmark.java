@@ -68,11 +68,11 @@ final class SyncBenchmark implements Callable<Integer> {
 		Report.title("sync", "%,d events (%d per conversation, %d conversations per number) from topic to projection, and a rebuild"
 				.formatted(events, SyncEvents.PER_CONTACT, contactsPerNumber));
 		try (Stack stack = new Stack(); Kafka kafka = new Kafka()) {
-			Report.line("infrastructure: %s", Stack.infrastructure());
+			Report.line("infrastructure: %s", stack.infrastructure());
 			ConfigurableApplicationContext worker = stack.service(SyncWorkerApplication.class);
 			RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + Stack.port(worker))
 					.defaultHeader("Authorization", "Bearer " + Stack.API_KEY).build();
-			await("generation 1 to serve", () -> activeGeneration(http) != null);
+			await("generation 1 to serve", () -> activeGeneration(http) != null, 500);
 			Map<String, Object> live = activeGeneration(http);
 			String group = (String) live.get("group_id");
 			long before = Kafka.sum(kafka.endOffsets(SOURCES));
@@ -99,11 +99,17 @@ final class SyncBenchmark implements Callable<Integer> {
 			long total = Kafka.sum(ends);
 			int previous = ((Number) live.get("generation")).intValue();
 			long rebuildStart = System.nanoTime();
-			http.post().uri("/admin/projections/rebuild").retrieve().toBodilessEntity();
+			Map<String, Object> started = http.post().uri("/admin/projections/rebuild").retrieve().body(JSON);
+			@SuppressWarnings("unchecked")
+			String building = (String) ((Map<String, Object>) started.get("building")).get("group_id");
+			// the broker says when the new generation has read everything; the worker's status (which counts every
+			// table's rows) is asked only for the switch, twice a second
+			await("the rebuilding generation to catch up", () -> kafka.caughtUp(building, ends));
+			Report.line("rebuilding generation caught up after %.1f s", (System.nanoTime() - rebuildStart) / 1e9);
 			await("the rebuilt generation to serve", () -> {
 				Map<String, Object> active = activeGeneration(http);
 				return active != null && ((Number) active.get("generation")).intValue() > previous;
-			});
+			}, 500);
 			long rebuildNanos = System.nanoTime() - rebuildStart;
 			Map<String, Object> rebuilt = activeGeneration(http);
 
@@ -128,12 +134,16 @@ final class SyncBenchmark implements Callable<Integer> {
 	}
 
 	private void await(String what, BooleanSupplier condition) throws InterruptedException {
+		await(what, condition, 100);
+	}
+
+	private void await(String what, BooleanSupplier condition, long everyMillis) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("gave up waiting for " + what + " after " + timeout);
 			}
-			Thread.sleep(100); // a benchmark's poll, not a test's wait
+			Thread.sleep(everyMillis); // a benchmark's poll, not a test's wait
 		}
 	}
 
