@@ -73,7 +73,8 @@ final class ConsumerThreads implements AutoCloseable {
 			boolean inKafka = stack.length > 0 && Arrays.stream(stack)
 					.anyMatch(frame -> frame.getClassName().startsWith("org.apache.kafka.clients."));
 			(inKafka ? blockedInKafkaCall : blockedElsewhere).incrementAndGet();
-			if (examples.size() < 3) {
+			// the examples printed are of what must be zero: waits outside the Kafka client
+			if (!inKafka && examples.size() < 5) {
 				examples.add(info.getThreadName() + " " + info.getThreadState() + " at "
 						+ Arrays.toString(Arrays.copyOf(stack, Math.min(stack.length, 10))));
 			}
