@@ -102,8 +102,8 @@ final class SyncBenchmark implements Callable<Integer> {
 			Map<String, Object> started = http.post().uri("/admin/projections/rebuild").retrieve().body(JSON);
 			@SuppressWarnings("unchecked")
 			String building = (String) ((Map<String, Object>) started.get("building")).get("group_id");
-			// the broker says when the new generation has read everything; the worker's status (which counts every
-			// table's rows) is asked only for the switch, twice a second
+			// the broker says when the new generation has read everything; the worker's status is asked only
+			// for the switch, twice a second
 			await("the rebuilding generation to catch up", () -> kafka.caughtUp(building, ends));
 			Report.line("rebuilding generation caught up after %.1f s", (System.nanoTime() - rebuildStart) / 1e9);
 			await("the rebuilt generation to serve", () -> {
@@ -121,7 +121,7 @@ final class SyncBenchmark implements Callable<Integer> {
 							worker.getEnvironment().getProperty("wabaflow.sync.concurrency", "?")));
 			Report.figure("sync", "rebuild: %,d events into generation %s in %.1f s = %,.0f events/s (until it serves reads)"
 					.formatted(total, rebuilt.get("generation"), rebuildNanos / 1e9, Rates.perSecond(total, rebuildNanos)));
-			Report.line("  rows of the rebuilt generation: %s", rebuilt.get("rows"));
+			Report.line("  rows of the rebuilt generation (PostgreSQL's estimate): %s", rebuilt.get("estimated_rows"));
 			Report.anchor("Kafka consumer alone, same records, Avro decoded: %,.0f records/s".formatted(consumerAnchor));
 			Report.anchor("PostgreSQL, one connection, multi-row upsert of new rows: " + upsertAnchor);
 		}

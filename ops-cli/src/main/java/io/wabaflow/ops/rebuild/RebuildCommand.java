@@ -80,8 +80,8 @@ public final class RebuildCommand implements Callable<Integer> {
 			JsonNode body = json.readTree(status.body());
 			JsonNode active = body.path("active");
 			if (active.path("generation").asInt() == generation) {
-				out.printf("Generation %d is active: reads switched at %s. Rows: %s%n", generation,
-						active.path("activated_at").asString(), active.path("rows"));
+				out.printf("Generation %d is active: reads switched at %s. Rows (estimated): %s%n", generation,
+						active.path("activated_at").asString(), active.path("estimated_rows"));
 				out.flush();
 				return 0;
 			}

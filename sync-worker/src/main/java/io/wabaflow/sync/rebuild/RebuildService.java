@@ -129,7 +129,7 @@ public class RebuildService {
 			description.put("lag", GenerationSupervisor.lag(generation.targetOffsets(), committed));
 			description.put("partitions", partitions);
 		}
-		description.put("rows", schemas.rowCounts(generation.schemaName()));
+		description.put("estimated_rows", schemas.estimatedRowCounts(generation.schemaName()));
 		return description;
 	}
 }
