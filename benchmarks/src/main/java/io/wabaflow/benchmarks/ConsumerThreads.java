@@ -16,15 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Samples the states of a service's Kafka consumer threads (Spring Kafka names them {@code <prefix>…-C-<n>}) while a
  * benchmark runs. A consumer thread may wait inside Kafka's {@code poll} (that is what polling is); a sample that
- * finds one BLOCKED, WAITING or TIMED_WAITING anywhere else is told apart by where: inside another call of the Kafka
- * client (a synchronous commit waiting for the coordinator's lock, which the client's heartbeat thread shares), or in
- * the worker's or Spring's code (a lock, a sleep, a future's get) — the latter is what "blocked" means here.
+ * finds one BLOCKED, WAITING or TIMED_WAITING anywhere else is told apart by where: while handling records (a frame
+ * of the worker's code or of the container invoking the listener on the stack: a lock, a sleep, a future's get, a
+ * connection pool) — what "blocked" means here, and must be zero — or in the machinery around the handling: another
+ * call of the Kafka client (a synchronous commit waiting for the coordinator's lock, which the client's heartbeat
+ * thread shares) or the listener container's own poll loop (its pause/resume bookkeeping, briefly contended by
+ * the thread that pauses or resumes a partition).
  */
 final class ConsumerThreads implements AutoCloseable {
 
 	final AtomicLong samples = new AtomicLong();
 
-	final AtomicLong blockedInKafkaCall = new AtomicLong();
+	final AtomicLong waitingInMachinery = new AtomicLong();
 
 	final AtomicLong blockedElsewhere = new AtomicLong();
 
@@ -50,9 +53,10 @@ final class ConsumerThreads implements AutoCloseable {
 	}
 
 	String summary() {
-		return ("%,d samples of %d consumer threads; blocked or waiting outside Kafka's client: %,d (must be 0); "
-				+ "waiting inside a Kafka client call other than poll (a commit, the coordinator's lock): %,d")
-				.formatted(samples.get(), threads.size(), blockedElsewhere.get(), blockedInKafkaCall.get());
+		return ("%,d samples of %d consumer threads; blocked or waiting while handling records: %,d (must be 0); "
+				+ "waiting around the handling, in a Kafka client call other than poll (a commit) or in the listener "
+				+ "container's poll loop: %,d")
+				.formatted(samples.get(), threads.size(), blockedElsewhere.get(), waitingInMachinery.get());
 	}
 
 	private void sample() {
@@ -70,15 +74,20 @@ final class ConsumerThreads implements AutoCloseable {
 			if (!waiting || Arrays.stream(stack).anyMatch(ConsumerThreads::kafkaPoll)) {
 				continue;
 			}
-			boolean inKafka = stack.length > 0 && Arrays.stream(stack)
-					.anyMatch(frame -> frame.getClassName().startsWith("org.apache.kafka.clients."));
-			(inKafka ? blockedInKafkaCall : blockedElsewhere).incrementAndGet();
-			// the examples printed are of what must be zero: waits outside the Kafka client
-			if (!inKafka && examples.size() < 5) {
+			boolean handling = Arrays.stream(stack).anyMatch(ConsumerThreads::handlingRecords);
+			(handling ? blockedElsewhere : waitingInMachinery).incrementAndGet();
+			// the examples printed are of what must be zero
+			if (handling && examples.size() < 5) {
 				examples.add(info.getThreadName() + " " + info.getThreadState() + " at "
 						+ Arrays.toString(Arrays.copyOf(stack, Math.min(stack.length, 10))));
 			}
 		}
+	}
+
+	private static boolean handlingRecords(StackTraceElement frame) {
+		return frame.getClassName().startsWith("io.wabaflow.")
+				|| (frame.getClassName().startsWith("org.springframework.kafka.listener.")
+						&& frame.getMethodName().startsWith("doInvoke"));
 	}
 
 	private static boolean kafkaPoll(StackTraceElement frame) {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * Many Embedded Signup flows at once, each without a WABA: the worker exchanges the code, discovers nothing,
  * creates the WABA (strategy 2A) and polls for it through the poll delay topic until it shows (on the fourth poll
  * by default), then subscribes. Completions per second, and the onboarding worker's consumer threads sampled all
- * along: the count of samples that caught one blocked outside Kafka's poll must be zero.
+ * along: the count of samples that caught one blocked while handling records must be zero.
  */
 @Command(name = "onboarding", mixinStandardHelpOptions = true,
 		description = "Concurrent onboarding flows with polling: completions/s and consumer threads blocked")
