@@ -116,7 +116,7 @@ class WorkerKillIT {
 		stack.service(Service.SYNC).start();
 		stack.service(Service.SYNC).awaitReady(SystemStack.START_PATIENCE);
 
-		inbound.awaitAllDelivered(stack.scenario(), Duration.ofMinutes(2));
+		inbound.awaitAllDelivered(world, Duration.ofMinutes(2));
 		stack.awaitSyncCaughtUp(Duration.ofMinutes(2));
 		System.out.printf("Sync worker killed with about %d of %d messages projected%n", projectedAtKill,
 				inbound.count());

@@ -33,6 +33,10 @@ final class World {
 		return api;
 	}
 
+	String syncUrl() {
+		return stack.url(Service.SYNC);
+	}
+
 	/** A cloud number whose WABA our app is subscribed to: its webhooks reach the ingress; nobody onboarded it. */
 	String subscribedNumber(String business) {
 		String waba = scenario.createWaba(scenario.createBusiness(business), true);
@@ -86,6 +90,19 @@ final class World {
 	/** What Meta (the sandbox) received from our senders for the number, each message once as it arrived. */
 	List<JsonNode> receivedByMeta(String phone) {
 		return scenario.sentMessages(phone).valueStream().toList();
+	}
+
+	/**
+	 * Until at least {@code atLeast} deliveries of the number's webhooks were made and the ingress acknowledged
+	 * each (durable in Kafka). A batched delivery's webhook went in the POST of its batch, acknowledged too.
+	 */
+	void awaitDelivered(String phone, int atLeast, Duration patience) {
+		await("the webhooks of " + phone + " acknowledged by the ingress").atMost(patience)
+				.pollInterval(Duration.ofMillis(300)).until(() -> {
+					List<JsonNode> deliveries = scenario.get("/deliveries?phoneNumberId=" + phone).valueStream().toList();
+					return deliveries.size() >= atLeast
+							&& deliveries.stream().allMatch(d -> d.path("state").asString().matches("DELIVERED|BATCHED"));
+				});
 	}
 
 	/** The sender's view of a command (its state: pending, intended, sent, failed, rejected, unknown). */
