@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * then the second shares its contacts and history, a user writes, the business answers inside the 24 h
  * window, a free-form message to someone who never wrote is refused while a template to them is sent,
  * and the statuses arrive.
+ *
+ * <p>Public for the system tests, which walk the same loop against the services running as separate processes
+ * and then check every step through the read APIs ({@link Walked} says where to look).
  */
-final class DevDemo {
+public final class DevDemo {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -41,17 +44,35 @@ final class DevDemo {
 
 	private final PrintStream out;
 
+	/**
+	 * What the loop made: the two tenants, the coexistence number, its user, the one who never wrote, and the
+	 * command ids of the reply, the refused free-form message and the template.
+	 */
+	public record Walked(String createdTenant, String coexistenceTenant, String phoneNumberId, String user,
+			String stranger, String replyCommand, String refusedCommand, String templateCommand) {
+	}
+
 	DevDemo(DevstackSettings settings, String apiKey, PrintStream out) {
-		this.sandbox = "http://127.0.0.1:" + settings.sandboxPort() + "/sandbox";
-		this.ingress = "http://127.0.0.1:" + settings.ingressPort();
-		this.onboarding = "http://127.0.0.1:" + settings.onboardingPort();
-		this.sync = "http://127.0.0.1:" + settings.syncPort();
+		this(local(settings.sandboxPort()), local(settings.ingressPort()), local(settings.onboardingPort()),
+				local(settings.syncPort()), apiKey, out);
+	}
+
+	/** Base URLs ({@code http://host:port}) of the sandbox, the ingress, the onboarding and sync workers. */
+	public DevDemo(String sandboxUrl, String ingressUrl, String onboardingUrl, String syncUrl, String apiKey,
+			PrintStream out) {
+		this.sandbox = sandboxUrl + "/sandbox";
+		this.ingress = ingressUrl;
+		this.onboarding = onboardingUrl;
+		this.sync = syncUrl;
 		this.apiKey = apiKey;
 		this.out = out;
 	}
 
-	/** The phone number of the coexistence business, once the loop is done. */
-	String run() {
+	private static String local(int port) {
+		return "http://127.0.0.1:" + port;
+	}
+
+	public Walked run() {
 		String suffix = Long.toString(System.currentTimeMillis() % 100_000);
 
 		step("1. A business without a WABA onboards: the worker tries the creation strategies, then polls");
@@ -101,28 +122,31 @@ final class DevDemo {
 		say("   contacts: " + contacts.path("items").size() + " — " + sync + "/api/v1/phone-numbers/" + phone + "/contacts");
 
 		step("4. A user writes; the business answers inside the 24 h window");
-		post(sandbox + "/inbound", "{\"phoneNumberId\":\"" + phone + "\",\"from\":\"5511987654321\",\"text\":\"Oi! Vocês entregam?\"}");
-		await(sync + "/api/v1/phone-numbers/" + phone + "/conversations",
-				body -> body.toString().contains("5511987654321"));
+		String user = "5511987654321";
+		post(sandbox + "/inbound", "{\"phoneNumberId\":\"" + phone + "\",\"from\":\"" + user + "\",\"text\":\"Oi! Vocês entregam?\"}");
+		await(sync + "/api/v1/phone-numbers/" + phone + "/conversations", body -> body.toString().contains(user));
 		JsonNode reply = command("/api/v1/messages", "{\"phone_number_id\":\"" + phone
-				+ "\",\"to\":\"5511987654321\",\"type\":\"text\",\"content\":{\"body\":\"Entregamos sim!\"}}");
+				+ "\",\"to\":\"" + user + "\",\"type\":\"text\",\"content\":{\"body\":\"Entregamos sim!\"}}");
 		say("   reply: " + reply.path("outcome").asString() + " " + reply.path("data").path("wamid").asString());
 
 		step("5. Someone who never wrote: free-form is refused, a template goes out");
+		String stranger = "5511955555555";
 		JsonNode refused = command("/api/v1/messages", "{\"phone_number_id\":\"" + phone
-				+ "\",\"to\":\"5511955555555\",\"type\":\"text\",\"content\":{\"body\":\"Promoção!\"}}");
+				+ "\",\"to\":\"" + stranger + "\",\"type\":\"text\",\"content\":{\"body\":\"Promoção!\"}}");
 		say("   free-form: " + refused.path("outcome").asString() + " " + refused.path("error_code").asString());
 		JsonNode template = command("/api/v1/messages", "{\"phone_number_id\":\"" + phone
-				+ "\",\"to\":\"5511955555555\",\"type\":\"template\",\"content\":{\"name\":\"pedido_pronto\",\"language\":{\"code\":\"pt_BR\"}}}");
+				+ "\",\"to\":\"" + stranger + "\",\"type\":\"template\",\"content\":{\"name\":\"pedido_pronto\",\"language\":{\"code\":\"pt_BR\"}}}");
 		say("   template: " + template.path("outcome").asString() + " " + template.path("data").path("wamid").asString());
 
 		step("6. Statuses arrive: the reply is read");
-		String conversation = sync + "/api/v1/conversations/" + phone + ":5511987654321/messages";
+		String conversation = sync + "/api/v1/conversations/" + phone + ":" + user + "/messages";
 		await(conversation, body -> body.toString().contains("\"status\":\"read\""));
 		say("   " + conversation);
 		say("\nDone. Everything above came through the ingress, Kafka and the workers; ops can look with "
 				+ "`wabaflow topics` and `wabaflow tail wabaflow.webhooks.v1 --since 10m`.");
-		return phone;
+		return new Walked("cafe-" + suffix, "padaria-" + suffix, phone, user, stranger,
+				reply.path("command_id").asString(), refused.path("command_id").asString(),
+				template.path("command_id").asString());
 	}
 
 	private JsonNode command(String path, String body) {

@@ -26,8 +26,10 @@ import kafka.tools.StorageTool;
  *
  * <p>Kafka reacts to fatal faults by exiting the JVM ({@code Exit.exit}/{@code halt}); here that would take
  * the services down with it, so those are turned into exceptions logged by the devstack.
+ *
+ * <p>Public for the system tests, which stop and start it on the same ports to take the broker away.
  */
-final class DevKafka implements AutoCloseable {
+public final class DevKafka implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DevKafka.class);
 
@@ -40,7 +42,7 @@ final class DevKafka implements AutoCloseable {
 		this.server = server;
 	}
 
-	static DevKafka start(Path dataDir, int port, int controllerPort) {
+	public static DevKafka start(Path dataDir, int port, int controllerPort) {
 		Exit.setExitProcedure((status, message) -> {
 			throw new IllegalStateException("Kafka asked to exit (" + status + "): " + message);
 		});
@@ -56,7 +58,7 @@ final class DevKafka implements AutoCloseable {
 		return new DevKafka(port, server);
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return "127.0.0.1:" + port;
 	}
 

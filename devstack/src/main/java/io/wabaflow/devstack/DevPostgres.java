@@ -15,9 +15,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (zonky's binaries from Maven Central) on a fixed port, its data kept in a folder
- * across restarts, with a {@code wabaflow} database and user like production's.
+ * across restarts, with a {@code wabaflow} database and user like production's. Public for the system tests,
+ * which restart it under load.
  */
-final class DevPostgres implements AutoCloseable {
+public final class DevPostgres implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DevPostgres.class);
 
@@ -29,7 +30,7 @@ final class DevPostgres implements AutoCloseable {
 		this.postgres = postgres;
 	}
 
-	static DevPostgres start(Path dataDir, int port) {
+	public static DevPostgres start(Path dataDir, int port) {
 		try {
 			Path data = dataDir.resolve("postgres");
 			Files.createDirectories(data);
@@ -55,7 +56,7 @@ final class DevPostgres implements AutoCloseable {
 		}
 	}
 
-	String jdbcUrl() {
+	public String jdbcUrl() {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
 	}
 

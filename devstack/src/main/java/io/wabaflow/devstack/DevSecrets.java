@@ -8,10 +8,10 @@ import java.util.function.Function;
  * The secrets the services need, from the same environment variables as production; where one is unset
  * the devstack fills in a published development value and says so at start-up. Never real secrets.
  */
-record DevSecrets(String appId, String appSecret, String verifyToken, String apiKey, String tokenKey,
+public record DevSecrets(String appId, String appSecret, String verifyToken, String apiKey, String tokenKey,
 		String registrationPin, Map<String, String> defaulted) {
 
-	static DevSecrets from(Function<String, String> env) {
+	public static DevSecrets from(Function<String, String> env) {
 		Map<String, String> defaulted = new LinkedHashMap<>();
 		return new DevSecrets(
 				value(env, "META_APP_ID", "1234567890123456", defaulted),

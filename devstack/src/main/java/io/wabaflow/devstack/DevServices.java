@@ -38,20 +38,9 @@ final class DevServices implements AutoCloseable {
 		DevServices services = new DevServices(sandbox);
 		try {
 			// The production environment variables, as properties: the services' placeholders resolve them.
-			List<String> common = List.of(
-					"--KAFKA_BOOTSTRAP_SERVERS=" + kafka,
-					"--DATABASE_URL=" + jdbcUrl,
-					"--DATABASE_USER=wabaflow",
-					"--DATABASE_PASSWORD=wabaflow",
-					"--WABAFLOW_TOKEN_KEY=" + secrets.tokenKey(),
-					"--META_GRAPH_BASE_URL=" + sandbox.baseUrl(),
-					"--META_GRAPH_VERSION=" + sandbox.settings().graphVersion(),
-					"--META_APP_ID=" + secrets.appId(),
-					"--META_APP_SECRET=" + secrets.appSecret(),
-					"--META_APP_SECRETS=" + secrets.appSecret(),
-					"--META_VERIFY_TOKEN=" + secrets.verifyToken(),
-					"--WABAFLOW_API_KEYS=" + secrets.apiKey(),
-					"--WABAFLOW_REGISTRATION_PIN=" + secrets.registrationPin());
+			List<String> common = ServiceEnvironment.of(secrets, kafka, jdbcUrl, sandbox.baseUrl(),
+					sandbox.settings().graphVersion()).entrySet().stream()
+					.map(variable -> "--" + variable.getKey() + "=" + variable.getValue()).toList();
 			services.run(IngressApplication.class, settings.ingressPort(), common);
 			services.run(SyncWorkerApplication.class, settings.syncPort(), common);
 			services.run(OnboardingWorkerApplication.class, settings.onboardingPort(), common);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks every port the devstack needs before starting anything, so a clash is one clear line. */
-final class Ports {
+public final class Ports {
 
 	private Ports() {
 	}
@@ -35,8 +35,8 @@ final class Ports {
 		}
 	}
 
-	/** A port that was free a moment ago (tests). */
-	static int anyFree() {
+	/** A port that was free a moment ago (tests, and the system tests' fixed ports). */
+	public static int anyFree() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
