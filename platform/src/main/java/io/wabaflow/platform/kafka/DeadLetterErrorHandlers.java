@@ -9,17 +9,29 @@ import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Error handlers that retry a failing record with a back-off — pausing the container, never sleeping on
  * the consumer thread — and then publish it to {@code <topic>.dlt} with the reason in headers. Decoding
- * failures and {@link PoisonRecordException}s skip the retries. The platform's default handler is one of
- * these; a consumer that must never dead-letter a good record for a transient cause (a projection while
- * the database is down) makes one with a back-off that does not end.
+ * failures and {@link PoisonRecordException}s skip the retries. A record that failed because the
+ * database is away ({@link TransientInfrastructureFailure}) is good: it is retried, paused between tries
+ * up to the back-off's longest interval, for as long as the outage lasts, never dead-lettered (a failure
+ * of another kind on a later try starts the given back-off afresh). The platform's default handler is one
+ * of these; a consumer that must never dead-letter a record for any transient cause (a projection) makes
+ * one with a back-off that does not end.
  */
 public final class DeadLetterErrorHandlers {
 
+	private static final long OUTAGE_RETRY_MAX_INTERVAL_MS = 5_000;
+
 	private DeadLetterErrorHandlers() {
+	}
+
+	private static BackOff untilTheOutageEnds(long longestWaitMs) {
+		ExponentialBackOff backOff = new ExponentialBackOff(Math.min(200, longestWaitMs), 2.0);
+		backOff.setMaxInterval(longestWaitMs); // retried every few seconds while the database is away
+		return backOff; // no maximum elapsed time: as long as it takes
 	}
 
 	public static DefaultErrorHandler create(KafkaTemplate<Object, Object> deadLetterTemplate,
@@ -31,6 +43,12 @@ public final class DeadLetterErrorHandlers {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff,
 				new ContainerPausingBackOffHandler(new ListenerContainerPauseService(registry, scheduler)));
 		handler.addNotRetryableExceptions(PoisonRecordException.class);
+		long longestWait = backOff instanceof ExponentialBackOff exponential ? exponential.getMaxInterval()
+				: OUTAGE_RETRY_MAX_INTERVAL_MS;
+		handler.setBackOffFunction((record, failure) -> TransientInfrastructureFailure.isCause(failure)
+				? untilTheOutageEnds(longestWait) : null);
+		// the default, but relied upon: when the failure changes kind, the record's back-off is chosen again
+		handler.setResetStateOnExceptionChange(true);
 		return handler;
 	}
 }

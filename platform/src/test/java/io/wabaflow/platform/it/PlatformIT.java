@@ -134,6 +134,17 @@ class PlatformIT {
 	}
 
 	@Test
+	void aRecordThatFailsBecauseTheDatabaseIsAwayWaitsForItBeyondTheRetriesAndIsNeverDeadLettered() throws Exception {
+		String waiting = "database-away-" + UUID.randomUUID();
+		template.send(Topics.WEBHOOKS.name(), waiting, change(waiting)).get();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> listener.processed.contains(waiting));
+
+		assertThat(listener.attempts.get(waiting).get()).as("six failed attempts, twice the 3 retries, then success")
+				.isEqualTo(7);
+	}
+
+	@Test
 	void aRecordThatKeepsFailingIsDeadLetteredAfterItsRetries() throws Exception {
 		String broken = "broken-" + UUID.randomUUID();
 		template.send(Topics.WEBHOOKS.name(), broken, change(broken)).get();

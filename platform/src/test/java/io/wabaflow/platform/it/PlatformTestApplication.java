@@ -33,10 +33,24 @@ public class PlatformTestApplication {
 			if (id.startsWith("broken")) {
 				throw new IllegalStateException("still broken on attempt " + attempt);
 			}
+			if (id.startsWith("database-away") && attempt <= 6) {
+				readFromADatabaseThatIsAway();
+			}
 			if (id.startsWith("flaky") && attempt < 3) {
 				throw new IllegalStateException("transient failure on attempt " + attempt);
 			}
 			processed.add(id);
+		}
+
+		/** What the driver throws while PostgreSQL is down: nothing listens on port 1. */
+		private static void readFromADatabaseThatIsAway() {
+			try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+					"jdbc:postgresql://127.0.0.1:1/wabaflow?connectTimeout=2", "wabaflow", "wabaflow")) {
+				throw new IllegalStateException("port 1 answered");
+			}
+			catch (java.sql.SQLException away) {
+				throw new IllegalStateException("cannot reach the database", away);
+			}
 		}
 	}
 }
