@@ -98,10 +98,8 @@ final class OnboardingBenchmark implements Callable<Integer> {
 					producer.send(new ProducerRecord<>(Topics.ONBOARDING_COMMANDS.name(), signup.tenant(), start(signup)));
 				}
 				producer.flush();
-				long deadline = System.nanoTime() + timeout.toNanos();
-				while (completedAt.size() + failed.get() < flows && System.nanoTime() < deadline) {
-					Thread.sleep(200); // a benchmark's poll
-				}
+				// the figure says how many made it
+				Polling.until(() -> completedAt.size() + failed.get() >= flows, timeout, 200);
 				sampler.close();
 				long[] completions = completedAt.values().stream().mapToLong(Long::longValue).toArray();
 				long lastMillis = java.util.Arrays.stream(completions).max().orElse(startMillis);

@@ -107,10 +107,7 @@ final class SenderBenchmark implements Callable<Integer> {
 					producer.send(new ProducerRecord<>(Topics.SEND_COMMANDS.name(), phone, command));
 				}
 				producer.flush();
-				long deadline = System.nanoTime() + timeout.toNanos();
-				while (sentAt.size() < messages && System.nanoTime() < deadline) {
-					Thread.sleep(100); // a benchmark's poll
-				}
+				Polling.until(() -> sentAt.size() >= messages, timeout, 100); // the figure says how many made it
 			}
 			long wallNanos = System.nanoTime() - start;
 			long[] arrivals = arrivals(scenario, phone);
@@ -157,13 +154,8 @@ final class SenderBenchmark implements Callable<Integer> {
 			producer.send(new ProducerRecord<>(Topics.PHONE_NUMBERS.name(), phone, registration)).get();
 		}
 		NumberRegistry registry = worker.getBean(NumberRegistry.class);
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (registry.find(phone).isEmpty()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the sender never learnt of " + phone);
-			}
-			Thread.sleep(50);
-		}
+		Polling.await("the sender to learn of " + phone, () -> registry.find(phone).isPresent(), Duration.ofSeconds(60),
+				50);
 	}
 
 	/** When the sandbox answered each accepted message call of the number (its call log keeps the last 10,000). */

@@ -1,12 +1,16 @@
 package io.wabaflow.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.wabaflow.devstack.DevSecrets;
+import io.wabaflow.devstack.ServiceEnvironment;
 import io.wabaflow.platform.crypto.TokenCipher;
 import io.wabaflow.sandbox.GraphSandbox;
 import io.wabaflow.sandbox.SandboxSettings;
@@ -32,6 +36,10 @@ final class Stack implements AutoCloseable {
 	static final String VERIFY_TOKEN = "benchmark-verify-token";
 
 	final String tokenKey = TokenCipher.generateKey();
+
+	/** The secrets every service gets, the way the devstack passes them (a fresh token key per run). */
+	private final DevSecrets secrets = new DevSecrets(APP_ID, APP_SECRET, VERIFY_TOKEN, API_KEY, tokenKey, "123456",
+			Map.of());
 
 	private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -79,23 +87,12 @@ final class Stack implements AutoCloseable {
 	/** A service on a free port, with a fresh database of its own, pointed at the broker and the sandbox. */
 	ConfigurableApplicationContext service(Class<?> application, String... own) {
 		TestPostgres.TestDatabase database = TestPostgres.newDatabase("bench");
-		List<String> arguments = new ArrayList<>(List.of(
-				"--server.port=0",
-				"--KAFKA_BOOTSTRAP_SERVERS=" + kafka(),
-				"--DATABASE_URL=" + database.jdbcUrl(),
-				"--DATABASE_USER=" + database.user(),
-				"--DATABASE_PASSWORD=" + database.password(),
-				"--WABAFLOW_TOKEN_KEY=" + tokenKey,
-				"--META_APP_ID=" + APP_ID,
-				"--META_APP_SECRET=" + APP_SECRET,
-				"--META_APP_SECRETS=" + APP_SECRET,
-				"--META_VERIFY_TOKEN=" + VERIFY_TOKEN,
-				"--WABAFLOW_API_KEYS=" + API_KEY,
-				"--WABAFLOW_REGISTRATION_PIN=123456"));
-		if (sandbox != null) {
-			arguments.add("--META_GRAPH_BASE_URL=" + sandbox.baseUrl());
-			arguments.add("--META_GRAPH_VERSION=" + sandbox.settings().graphVersion());
-		}
+		Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(secrets, kafka(), database.jdbcUrl(),
+				sandbox == null ? null : sandbox.baseUrl(), sandbox == null ? null : sandbox.settings().graphVersion()));
+		environment.put("DATABASE_USER", database.user());
+		environment.put("DATABASE_PASSWORD", database.password());
+		List<String> arguments = new ArrayList<>(ServiceEnvironment.asArguments(environment));
+		arguments.add("--server.port=0");
 		arguments.addAll(List.of(own));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF)
 				.run(arguments.toArray(String[]::new));

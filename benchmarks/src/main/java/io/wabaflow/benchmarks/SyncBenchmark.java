@@ -138,13 +138,7 @@ final class SyncBenchmark implements Callable<Integer> {
 	}
 
 	private void await(String what, BooleanSupplier condition, long everyMillis) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("gave up waiting for " + what + " after " + timeout);
-			}
-			Thread.sleep(everyMillis); // a benchmark's poll, not a test's wait
-		}
+		Polling.await(what, condition, timeout, everyMillis);
 	}
 
 	/** Reads every record of the source topics with a fresh group, decoding each value as the worker does. */

@@ -38,9 +38,8 @@ final class DevServices implements AutoCloseable {
 		DevServices services = new DevServices(sandbox);
 		try {
 			// The production environment variables, as properties: the services' placeholders resolve them.
-			List<String> common = ServiceEnvironment.of(secrets, kafka, jdbcUrl, sandbox.baseUrl(),
-					sandbox.settings().graphVersion()).entrySet().stream()
-					.map(variable -> "--" + variable.getKey() + "=" + variable.getValue()).toList();
+			List<String> common = ServiceEnvironment.asArguments(ServiceEnvironment.of(secrets, kafka, jdbcUrl,
+					sandbox.baseUrl(), sandbox.settings().graphVersion()));
 			services.run(IngressApplication.class, settings.ingressPort(), common);
 			services.run(SyncWorkerApplication.class, settings.syncPort(), common);
 			services.run(OnboardingWorkerApplication.class, settings.onboardingPort(), common);

@@ -1,6 +1,7 @@
 package io.wabaflow.devstack;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,5 +33,15 @@ public final class ServiceEnvironment {
 		environment.put("WABAFLOW_API_KEYS", secrets.apiKey());
 		environment.put("WABAFLOW_REGISTRATION_PIN", secrets.registrationPin());
 		return environment;
+	}
+
+	/**
+	 * The variables as command-line properties ({@code --NAME=value}), for a service started in this JVM: they
+	 * outrank anything else, and the services' placeholders resolve them as they would the environment.
+	 * Variables without a value are left out.
+	 */
+	public static List<String> asArguments(Map<String, String> environment) {
+		return environment.entrySet().stream().filter(variable -> variable.getValue() != null)
+				.map(variable -> "--" + variable.getKey() + "=" + variable.getValue()).toList();
 	}
 }

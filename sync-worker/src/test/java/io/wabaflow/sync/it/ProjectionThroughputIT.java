@@ -49,7 +49,7 @@ class ProjectionThroughputIT extends SyncIntegrationBase {
 		// and the switch, which the whole-rebuild time includes.
 		ProjectionWindow window = new ProjectionWindow();
 		await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(10)).until(() -> {
-			generations.building().ifPresent(g -> window.sample(g, topics.committed(g.groupId())));
+			generations.building().ifPresent(g -> window.sample(topics.committed(g.groupId())));
 			return generations.active().map(g -> g.number() > live.number()).orElse(false);
 		});
 		double seconds = (System.nanoTime() - started) / 1e9;
@@ -80,7 +80,7 @@ class ProjectionThroughputIT extends SyncIntegrationBase {
 
 		private long lastCommitted;
 
-		void sample(Generation building, Map<String, Long> committed) {
+		void sample(Map<String, Long> committed) {
 			long sum = committed.values().stream().mapToLong(Long::longValue).sum();
 			long now = System.nanoTime();
 			if (sum > 0 && firstAt == 0) {
