@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.wabaflow.schemas.access.ApiKey;
 import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.onboarding.OnboardingCommand;
@@ -79,9 +80,16 @@ public final class Topics {
 	public static final TopicSpec ONBOARDING_STEPS_DELAY_LONG = new TopicSpec("wabaflow.onboarding.steps.delay-long.v1",
 			"onboarding_id", OnboardingContinuation.class, PARTITIONS, false, Duration.ofDays(7));
 
+	/**
+	 * The API keys of every service's HTTP API (key id → tenant, scopes, SHA-256, expiry); compacted, a
+	 * tombstone revokes. Every service materialises it in memory, so revoking takes effect everywhere in seconds.
+	 */
+	public static final TopicSpec API_KEYS = new TopicSpec("wabaflow.api-keys.v1", "key_id", ApiKey.class, 1, true,
+			null);
+
 	public static final List<TopicSpec> ALL = List.of(WEBHOOKS, ONBOARDING_COMMANDS, SEND_COMMANDS,
 			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS, OPS_REDRIVES,
-			ONBOARDING_STEPS, ONBOARDING_STEPS_DELAY_SHORT, ONBOARDING_STEPS_DELAY_POLL, ONBOARDING_STEPS_DELAY_LONG);
+			ONBOARDING_STEPS, ONBOARDING_STEPS_DELAY_SHORT, ONBOARDING_STEPS_DELAY_POLL, ONBOARDING_STEPS_DELAY_LONG, API_KEYS);
 
 	private Topics() {
 	}

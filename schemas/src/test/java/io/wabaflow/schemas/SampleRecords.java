@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import io.wabaflow.schemas.access.ApiKey;
 import io.wabaflow.schemas.command.CommandOutcome;
 import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.message.MessageEvent;
@@ -69,12 +70,15 @@ public final class SampleRecords {
 						.setTo("5511999990000").setMessageType("TEXT").setStatus(OutboundStatus.SENT)
 						.setWamid("wamid.HBg").setWaId("5511999990000").setOccurredAt(NOW).build(),
 				CommandResult.newBuilder().setCommandId("cmd-2").setCommandType("RequestCoexistenceSync")
-						.setOutcome(CommandOutcome.REJECTED).setHttpStatus(409).setErrorCode("ALREADY_REQUESTED")
+						.setTenantId("tenant-a").setOutcome(CommandOutcome.REJECTED).setHttpStatus(409).setErrorCode("ALREADY_REQUESTED")
 						.setMessage("history sync was already requested").setOccurredAt(NOW).build(),
 				Redrive.newBuilder().setSourceTopic("wabaflow.webhooks.v1.dlt").setSourcePartition(0).setSourceOffset(42L)
 						.setTargetTopic("wabaflow.webhooks.v1").setRedrivenAt(NOW).build(),
 				OnboardingContinuation.newBuilder().setOnboardingId("ob-1").setTenantId("tenant-a").setVersion(7)
 						.setStep("POLLING_WABA").setAttempt(3).setDueAt(NOW.plusSeconds(9)).setNotBefore(NOW.plusSeconds(3))
-						.build());
+						.build(),
+				ApiKey.newBuilder().setKeyId("k1a2b3c4").setTenantId("tenant-a").setScopes(List.of("read", "messages:send"))
+						.setKeySha256(ByteBuffer.wrap(new byte[32])).setDescription("crm").setCreatedAt(NOW)
+						.setExpiresAt(NOW.plusSeconds(86_400)).build());
 	}
 }
