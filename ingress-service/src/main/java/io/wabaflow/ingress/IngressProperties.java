@@ -13,7 +13,6 @@ import org.springframework.util.unit.DataSize;
  *
  * @param appSecrets         Meta app secrets that may sign webhooks (several: rotation, several apps)
  * @param verifyToken        the token Meta echoes in the verification handshake
- * @param apiKeys            keys accepted as {@code Authorization: Bearer} on the command API
  * @param webhookBodyLimit   largest webhook body accepted; Meta's maximum is 3 MB
  * @param publishTimeout     how long a request waits for the broker's acknowledgement before answering 503
  * @param maxPreferWait      the longest {@code Prefer: wait=N} honoured
@@ -25,7 +24,6 @@ import org.springframework.util.unit.DataSize;
 public record IngressProperties(
 		@DefaultValue List<String> appSecrets,
 		@DefaultValue("") String verifyToken,
-		@DefaultValue List<String> apiKeys,
 		@DefaultValue("3MB") DataSize webhookBodyLimit,
 		@DefaultValue("5s") Duration publishTimeout,
 		@DefaultValue("30s") Duration maxPreferWait,

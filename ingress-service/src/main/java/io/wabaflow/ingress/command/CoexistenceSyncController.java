@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabaflow.platform.web.ApiKeys;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 import io.wabaflow.schemas.onboarding.CoexistenceSyncType;
 
 /**
@@ -26,32 +28,39 @@ class CoexistenceSyncController {
 
 	private final CommandSubmission submission;
 
-	CoexistenceSyncController(CommandRequests requests, CommandSubmission submission) {
+	private final CommandTenant tenants;
+
+	CoexistenceSyncController(CommandRequests requests, CommandSubmission submission, CommandTenant tenants) {
 		this.requests = requests;
 		this.submission = submission;
+		this.tenants = tenants;
 	}
 
 	@PostMapping("/api/v1/phone-numbers/{phone_number_id}/coexistence/contacts-sync")
+	@RequiresScope(Scope.ONBOARDING_WRITE)
 	@Operation(summary = "Request the contacts sync of a coexistence number")
 	CompletableFuture<ResponseEntity<?>> contacts(@PathVariable("phone_number_id") String phoneNumberId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestHeader(name = "Prefer", required = false) List<String> prefer, ApiKeys.ApiCaller caller) {
+			@RequestHeader(name = "Prefer", required = false) List<String> prefer, Principal caller) {
 		return submit(phoneNumberId, CoexistenceSyncType.CONTACTS, idempotencyKey, prefer, caller);
 	}
 
 	@PostMapping("/api/v1/phone-numbers/{phone_number_id}/coexistence/history-sync")
+	@RequiresScope(Scope.ONBOARDING_WRITE)
 	@Operation(summary = "Request the history sync of a coexistence number")
 	CompletableFuture<ResponseEntity<?>> history(@PathVariable("phone_number_id") String phoneNumberId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestHeader(name = "Prefer", required = false) List<String> prefer, ApiKeys.ApiCaller caller) {
+			@RequestHeader(name = "Prefer", required = false) List<String> prefer, Principal caller) {
 		return submit(phoneNumberId, CoexistenceSyncType.HISTORY, idempotencyKey, prefer, caller);
 	}
 
 	private CompletableFuture<ResponseEntity<?>> submit(String phoneNumberId, CoexistenceSyncType type,
-			String idempotencyKey, List<String> prefer, ApiKeys.ApiCaller caller) {
-		return submission.submit(new CommandSubmission.Request("RequestCoexistenceSync", caller,
-				requests.describe("coexistence-sync/" + type + "/" + phoneNumberId, null),
+			String idempotencyKey, List<String> prefer, Principal caller) {
+		String number = CommandRequests.phoneNumberId(phoneNumberId);
+		String tenant = tenants.ofNumber(caller, number, null);
+		return submission.submit(new CommandSubmission.Request("RequestCoexistenceSync", caller, tenant,
+				requests.describe("coexistence-sync/" + type + "/" + number, null),
 				requests.idempotencyKey(idempotencyKey), requests.preferWait(prefer),
-				requests.coexistenceSync(phoneNumberId, type)));
+				requests.coexistenceSync(number, type, tenant, caller.keyId())));
 	}
 }

@@ -1,6 +1,11 @@
 package io.wabaflow.ingress.command;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +51,19 @@ class CommandConfiguration {
 	CommandSubmission commandSubmission(DurablePublisher publisher, IngressProperties properties, Clock clock,
 			CommandOutcomes outcomes, JsonMapper json, MeterRegistry meters) {
 		return new CommandSubmission(publisher, new RecentCommands(properties, clock), outcomes, json, meters);
+	}
+
+	@Bean
+	NumberOwners numberOwners(KafkaProperties kafka) {
+		Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+		consumer.keySet().removeIf(key -> key.startsWith("spring.deserializer") || key.endsWith(".deserializer")
+				|| key.equals(ConsumerConfig.GROUP_ID_CONFIG));
+		return new NumberOwners(String.join(",", kafka.getBootstrapServers()), consumer);
+	}
+
+	@Bean
+	CommandTenant commandTenant(NumberOwners owners) {
+		return new CommandTenant(owners);
 	}
 
 	@Bean

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Command ids. With an {@code Idempotency-Key} the id is <em>derived</em> from the key and the caller's
- * API key, so every instance, before and after a restart, turns the same key into the same command id
+ * tenant (two tenants' equal keys never collide), so every instance, before and after a restart, turns the same key into the same command id
  * without any shared state; the consuming worker then executes a command id once. Without a key the
  * id is random.
  */
@@ -18,10 +18,10 @@ final class CommandIds {
 	}
 
 	/**
-	 * A name-based UUID (RFC 9562 version 8) over SHA-256 of the caller and the key: the same caller's
-	 * same key always gives the same id, another caller's same key another id.
+	 * A name-based UUID (RFC 9562 version 8) over SHA-256 of the tenant scope and the key: the same tenant's
+	 * same key always gives the same id, another tenant's same key another id.
 	 */
-	static String fromIdempotencyKey(String callerKeyDigest, String idempotencyKey) {
+	static String fromIdempotencyKey(String tenantScope, String idempotencyKey) {
 		MessageDigest sha256;
 		try {
 			sha256 = MessageDigest.getInstance("SHA-256");
@@ -31,7 +31,7 @@ final class CommandIds {
 		}
 		sha256.update("wabaflow-command-id\n".getBytes(StandardCharsets.UTF_8));
 		// length-prefixed, so that no caller/key pair can shift into another's boundary
-		byte[] caller = callerKeyDigest.getBytes(StandardCharsets.UTF_8);
+		byte[] caller = tenantScope.getBytes(StandardCharsets.UTF_8);
 		sha256.update(ByteBuffer.allocate(4).putInt(caller.length).array());
 		sha256.update(caller);
 		byte[] hash = sha256.digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));

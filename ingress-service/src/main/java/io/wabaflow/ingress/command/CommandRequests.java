@@ -74,11 +74,13 @@ final class CommandRequests {
 		return route + "\n" + (body == null ? "" : json.writeValueAsString(body));
 	}
 
-	Function<String, ProducerRecord<String, SpecificRecord>> startOnboarding(StartOnboardingRequest request) {
+	Function<String, ProducerRecord<String, SpecificRecord>> startOnboarding(StartOnboardingRequest request,
+			String tenantId, String issuedBy) {
 		return commandId -> {
 			OnboardingCommand command = OnboardingCommand.newBuilder()
 					.setCommandId(commandId)
-					.setTenantId(request.tenantId())
+					.setTenantId(tenantId)
+					.setIssuedBy(issuedBy)
 					.setIssuedAt(clock.instant())
 					.setPayload(StartOnboarding.newBuilder()
 							.setCode(request.code())
@@ -89,29 +91,34 @@ final class CommandRequests {
 							.setSessionEvent(blankToNull(request.sessionEvent()))
 							.build())
 					.build();
-			return new ProducerRecord<>(Topics.ONBOARDING_COMMANDS.name(), request.tenantId(), command);
+			return new ProducerRecord<>(Topics.ONBOARDING_COMMANDS.name(), tenantId, command);
 		};
 	}
 
-	/**
-	 * A coexistence sync request. The tenant is not known here, so the record is keyed by the number
-	 * (the topic's documented fallback).
-	 */
-	Function<String, ProducerRecord<String, SpecificRecord>> coexistenceSync(String phoneNumberId,
-			CoexistenceSyncType syncType) {
+	/** A phone number id from a path, checked. */
+	static String phoneNumberId(String phoneNumberId) {
 		String number = phoneNumberId == null ? "" : phoneNumberId.strip();
 		if (number.isEmpty() || number.length() > 64) {
 			throw new InvalidCommandException(List.of(new FieldViolation("phone_number_id", "must be 1 to 64 characters")));
 		}
-		return commandId -> new ProducerRecord<>(Topics.ONBOARDING_COMMANDS.name(), number,
+		return number;
+	}
+
+	/** A coexistence sync request, keyed by its tenant like every onboarding command. */
+	Function<String, ProducerRecord<String, SpecificRecord>> coexistenceSync(String number,
+			CoexistenceSyncType syncType, String tenantId, String issuedBy) {
+		return commandId -> new ProducerRecord<>(Topics.ONBOARDING_COMMANDS.name(), tenantId,
 				OnboardingCommand.newBuilder()
 						.setCommandId(commandId)
+						.setTenantId(tenantId)
+						.setIssuedBy(issuedBy)
 						.setIssuedAt(clock.instant())
 						.setPayload(RequestCoexistenceSync.newBuilder().setPhoneNumberId(number).setSyncType(syncType).build())
 						.build());
 	}
 
-	Function<String, ProducerRecord<String, SpecificRecord>> sendMessage(SendMessageRequest request) {
+	Function<String, ProducerRecord<String, SpecificRecord>> sendMessage(SendMessageRequest request, String tenantId,
+			String issuedBy) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Optional<OutboundMessageType> type = OutboundMessageType.of(request.type()).filter(MESSAGE_TYPES::contains);
 		if (type.isEmpty()) {
@@ -135,7 +142,8 @@ final class CommandRequests {
 		return commandId -> new ProducerRecord<>(Topics.SEND_COMMANDS.name(), request.phoneNumberId(),
 				SendMessage.newBuilder()
 						.setCommandId(commandId)
-						.setTenantId(blankToNull(request.tenantId()))
+						.setTenantId(tenantId)
+						.setIssuedBy(issuedBy)
 						.setPhoneNumberId(request.phoneNumberId())
 						.setTo(request.to())
 						.setType(messageType)

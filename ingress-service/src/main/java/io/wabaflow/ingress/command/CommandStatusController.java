@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabaflow.platform.web.ApiKeys;
+import io.wabaflow.platform.access.NotOwnedException;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,11 +31,16 @@ class CommandStatusController {
 	}
 
 	@GetMapping(CommandSubmission.STATUS_PATH + "{command_id}")
+	@RequiresScope(Scope.READ)
 	@Operation(summary = "A command's outcome", description = "PENDING until a worker published one (remembered "
 			+ "for the outcome window).")
-	ResponseEntity<CommandOutcomeView> status(@PathVariable("command_id") String commandId, ApiKeys.ApiCaller caller) {
+	ResponseEntity<CommandOutcomeView> status(@PathVariable("command_id") String commandId, Principal caller) {
 		return ResponseEntity.ok(outcomes.known(commandId)
-				.map(result -> CommandSubmission.view(result, json))
+				.map(result -> {
+					// another tenant's command is not found, whatever its state
+					NotOwnedException.check(caller, result.getTenantId(), "No command " + commandId);
+					return CommandSubmission.view(result, json);
+				})
 				.orElseGet(() -> new CommandOutcomeView(commandId, null, "PENDING", null, null, null, null)));
 	}
 }

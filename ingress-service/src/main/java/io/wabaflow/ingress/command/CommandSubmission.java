@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabaflow.ingress.publish.DurablePublisher;
-import io.wabaflow.platform.web.ApiKeys;
+import io.wabaflow.platform.access.Principal;
 import io.wabaflow.schemas.command.CommandOutcome;
 import io.wabaflow.schemas.command.CommandResult;
 import tools.jackson.core.JacksonException;
@@ -64,12 +64,14 @@ final class CommandSubmission {
 	 * One command request.
 	 *
 	 * @param commandType    e.g. {@code SendMessage}, for metrics and logs
+	 * @param caller         who asked
+	 * @param tenantId       the tenant the command acts for (idempotency keys are scoped by it)
 	 * @param request        what was asked (route and body): the same key with another request is a conflict
 	 * @param idempotencyKey the {@code Idempotency-Key} header, or null
 	 * @param preferWait     how long to wait for the outcome ({@code Prefer: wait}), zero for not at all
 	 * @param record         the record to publish for a command id
 	 */
-	record Request(String commandType, ApiKeys.ApiCaller caller, String request, String idempotencyKey,
+	record Request(String commandType, Principal caller, String tenantId, String request, String idempotencyKey,
 			Duration preferWait, Function<String, ProducerRecord<String, SpecificRecord>> record) {
 	}
 
@@ -127,12 +129,14 @@ final class CommandSubmission {
 
 	private CompletableFuture<Void> publish(Request request, String commandId) {
 		count(request, "published");
+		log.info("{} {} published for tenant {} by key {}", request.commandType(), commandId, request.tenantId(),
+				request.caller().keyId());
 		return publisher.publishAll("command", List.of(request.record().apply(commandId)));
 	}
 
 	private static String commandId(Request request) {
 		return request.idempotencyKey() == null ? CommandIds.random()
-				: CommandIds.fromIdempotencyKey(request.caller().keyDigest(), request.idempotencyKey());
+				: CommandIds.fromIdempotencyKey("tenant:" + request.tenantId(), request.idempotencyKey());
 	}
 
 	private ResponseEntity<?> accepted(String commandId) {

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabaflow.platform.web.ApiKeys;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 
 /** Starts an onboarding with the finish of an Embedded Signup session. */
 @RestController
@@ -24,19 +26,24 @@ class OnboardingController {
 
 	private final CommandSubmission submission;
 
-	OnboardingController(CommandRequests requests, CommandSubmission submission) {
+	private final CommandTenant tenants;
+
+	OnboardingController(CommandRequests requests, CommandSubmission submission, CommandTenant tenants) {
 		this.requests = requests;
 		this.submission = submission;
+		this.tenants = tenants;
 	}
 
 	@PostMapping("/api/v1/onboarding")
+	@RequiresScope(Scope.ONBOARDING_WRITE)
 	@Operation(summary = "Start onboarding", description = "Publishes StartOnboarding on "
 			+ "wabaflow.commands.onboarding.v1 (key tenant_id). 202 once durable; with Prefer: wait=N the outcome.")
 	CompletableFuture<ResponseEntity<?>> start(@Valid @RequestBody StartOnboardingRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestHeader(name = "Prefer", required = false) List<String> prefer, ApiKeys.ApiCaller caller) {
-		return submission.submit(new CommandSubmission.Request("StartOnboarding", caller,
+			@RequestHeader(name = "Prefer", required = false) List<String> prefer, Principal caller) {
+		String tenant = tenants.of(caller, request.tenantId());
+		return submission.submit(new CommandSubmission.Request("StartOnboarding", caller, tenant,
 				requests.describe("onboarding", request), requests.idempotencyKey(idempotencyKey),
-				requests.preferWait(prefer), requests.startOnboarding(request)));
+				requests.preferWait(prefer), requests.startOnboarding(request, tenant, caller.keyId())));
 	}
 }

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabaflow.platform.web.ApiKeys;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 
 /** Sends one message: validated by Meta's rules here, sent by the sender worker. */
 @RestController
@@ -24,19 +26,24 @@ class SendMessageController {
 
 	private final CommandSubmission submission;
 
-	SendMessageController(CommandRequests requests, CommandSubmission submission) {
+	private final CommandTenant tenants;
+
+	SendMessageController(CommandRequests requests, CommandSubmission submission, CommandTenant tenants) {
 		this.requests = requests;
 		this.submission = submission;
+		this.tenants = tenants;
 	}
 
 	@PostMapping("/api/v1/messages")
+	@RequiresScope(Scope.MESSAGES_SEND)
 	@Operation(summary = "Send a message", description = "Publishes SendMessage on wabaflow.commands.send.v1 "
 			+ "(key phone_number_id). 202 once durable; with Prefer: wait=N the sender's outcome.")
 	CompletableFuture<ResponseEntity<?>> send(@Valid @RequestBody SendMessageRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestHeader(name = "Prefer", required = false) List<String> prefer, ApiKeys.ApiCaller caller) {
-		return submission.submit(new CommandSubmission.Request("SendMessage", caller,
+			@RequestHeader(name = "Prefer", required = false) List<String> prefer, Principal caller) {
+		String tenant = tenants.ofNumber(caller, request.phoneNumberId(), request.tenantId());
+		return submission.submit(new CommandSubmission.Request("SendMessage", caller, tenant,
 				requests.describe("messages", request), requests.idempotencyKey(idempotencyKey),
-				requests.preferWait(prefer), requests.sendMessage(request)));
+				requests.preferWait(prefer), requests.sendMessage(request, tenant, caller.keyId())));
 	}
 }

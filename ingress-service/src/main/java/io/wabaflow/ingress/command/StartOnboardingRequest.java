@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 record StartOnboardingRequest(
 		@NotBlank @Size(max = 4096) String code,
 		@NotBlank @Size(max = 1024) String state,
-		@NotBlank @Size(max = 128) String tenantId,
+		@Size(max = 128) String tenantId,
 		@Size(max = 64) String wabaId,
 		@Size(max = 64) String phoneNumberId,
 		@Size(max = 64) String businessId,

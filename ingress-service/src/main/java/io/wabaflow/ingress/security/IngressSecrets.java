@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The secrets the ingress cannot run without: app secrets (webhook signatures), the verify token
- * (webhook handshake) and the API keys (command API). Never logged: {@link #toString()} says how many
+ * The secrets the ingress cannot run without: app secrets (webhook signatures) and the verify token
+ * (webhook handshake). The command API's keys are platform's, from the key topic. Never logged: {@link #toString()} says how many
  * there are, nothing more.
  */
 public final class IngressSecrets {
@@ -16,20 +16,15 @@ public final class IngressSecrets {
 
 	static final String DEV_VERIFY_TOKEN = "dev-verify-token";
 
-	static final String DEV_API_KEY = "dev-api-key";
-
 	private final List<String> appSecrets;
 
 	private final String verifyToken;
 
-	private final List<String> apiKeys;
-
 	private final boolean developmentValues;
 
-	private IngressSecrets(List<String> appSecrets, String verifyToken, List<String> apiKeys, boolean developmentValues) {
+	private IngressSecrets(List<String> appSecrets, String verifyToken, boolean developmentValues) {
 		this.appSecrets = List.copyOf(appSecrets);
 		this.verifyToken = verifyToken;
-		this.apiKeys = List.copyOf(apiKeys);
 		this.developmentValues = developmentValues;
 	}
 
@@ -39,10 +34,8 @@ public final class IngressSecrets {
 	 *
 	 * @throws MissingIngressSecretsException outside the dev profile when any of them is missing
 	 */
-	public static IngressSecrets resolve(List<String> appSecrets, String verifyToken, List<String> apiKeys,
-			boolean devProfile) {
+	public static IngressSecrets resolve(List<String> appSecrets, String verifyToken, boolean devProfile) {
 		List<String> secrets = clean(appSecrets);
-		List<String> keys = clean(apiKeys);
 		String token = verifyToken == null ? "" : verifyToken.strip();
 		List<String> missing = new ArrayList<>();
 		if (secrets.isEmpty()) {
@@ -53,18 +46,14 @@ public final class IngressSecrets {
 			missing.add("META_VERIFY_TOKEN (wabaflow.ingress.verify-token): the verify token set in Meta's App "
 					+ "Dashboard for the webhook handshake");
 		}
-		if (keys.isEmpty()) {
-			missing.add("WABAFLOW_API_KEYS (wabaflow.ingress.api-keys): the API keys of the command API, "
-					+ "comma-separated");
-		}
 		if (missing.isEmpty()) {
-			return new IngressSecrets(secrets, token, keys, false);
+			return new IngressSecrets(secrets, token, false);
 		}
 		if (!devProfile) {
 			throw new MissingIngressSecretsException(missing);
 		}
 		return new IngressSecrets(secrets.isEmpty() ? List.of(DEV_APP_SECRET) : secrets,
-				token.isEmpty() ? DEV_VERIFY_TOKEN : token, keys.isEmpty() ? List.of(DEV_API_KEY) : keys, true);
+				token.isEmpty() ? DEV_VERIFY_TOKEN : token, true);
 	}
 
 	private static List<String> clean(List<String> values) {
@@ -80,10 +69,6 @@ public final class IngressSecrets {
 		return verifyToken;
 	}
 
-	public List<String> apiKeys() {
-		return apiKeys;
-	}
-
 	/** Whether any published development value is in use. */
 	public boolean developmentValues() {
 		return developmentValues;
@@ -91,8 +76,8 @@ public final class IngressSecrets {
 
 	@Override
 	public String toString() {
-		return "IngressSecrets[" + appSecrets.size() + " app secret(s), a verify token, " + apiKeys.size()
-				+ " API key(s)" + (developmentValues ? ", with development values" : "") + "]";
+		return "IngressSecrets[" + appSecrets.size() + " app secret(s), a verify token"
+				+ (developmentValues ? ", with development values" : "") + "]";
 	}
 
 	/** Start-up failure that names every missing setting and how to provide it. */

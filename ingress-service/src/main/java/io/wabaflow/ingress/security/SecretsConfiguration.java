@@ -1,6 +1,5 @@
 package io.wabaflow.ingress.security;
 
-import io.wabaflow.platform.web.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,19 +16,13 @@ class SecretsConfiguration {
 
 	@Bean
 	IngressSecrets ingressSecrets(IngressProperties properties, Environment environment) {
-		IngressSecrets secrets = IngressSecrets.resolve(properties.appSecrets(), properties.verifyToken(),
-				properties.apiKeys(), environment.acceptsProfiles(Profiles.of("dev")));
+		IngressSecrets secrets = IngressSecrets.resolve(properties.appSecrets(), properties.verifyToken(), environment.acceptsProfiles(Profiles.of("dev")));
 		if (secrets.developmentValues()) {
 			log.warn("The dev profile fills missing secrets with the published development values (app secret '{}', "
-					+ "verify token '{}', API key '{}'). Never expose this instance.", IngressSecrets.DEV_APP_SECRET,
-					IngressSecrets.DEV_VERIFY_TOKEN, IngressSecrets.DEV_API_KEY);
+					+ "verify token '{}'). Never expose this instance.", IngressSecrets.DEV_APP_SECRET,
+					IngressSecrets.DEV_VERIFY_TOKEN);
 		}
 		log.info("Ingress secrets: {}", secrets);
 		return secrets;
-	}
-
-	@Bean
-	ApiKeys apiKeys(IngressSecrets secrets) {
-		return new ApiKeys(secrets.apiKeys());
 	}
 }

@@ -18,7 +18,7 @@ import io.wabaflow.schemas.command.CommandResult;
 
 class CommandOutcomesTest {
 
-	static final IngressProperties PROPERTIES = new IngressProperties(List.of(), "", List.of(), DataSize.ofMegabytes(3),
+	static final IngressProperties PROPERTIES = new IngressProperties(List.of(), "", DataSize.ofMegabytes(3),
 			Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(24), 1000);
 
 	private final CommandOutcomes outcomes = new CommandOutcomes(PROPERTIES, Clock.systemUTC());

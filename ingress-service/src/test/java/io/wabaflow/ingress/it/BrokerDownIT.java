@@ -24,7 +24,8 @@ import io.wabaflow.testsupport.TestKafka;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"wabaflow.ingress.app-secrets=app-secret",
 		"wabaflow.ingress.verify-token=verify-token",
-		"wabaflow.ingress.api-keys=api-key",
+		"wabaflow.api.seed-keys[0].key=broker-down-it-key", "wabaflow.api.seed-keys[0].tenant=broker-down-it",
+		"wabaflow.api.seed-keys[0].scopes=messages:send",
 		"wabaflow.ingress.publish-timeout=3s",
 		// the listener container cannot stop cleanly without its broker: do not wait 30 s for it on close
 		"spring.lifecycle.timeout-per-shutdown-phase=1s" })
@@ -64,7 +65,7 @@ class BrokerDownIT {
 		started = System.nanoTime();
 		HttpResponse<String> command = http.postJson("/api/v1/messages",
 				"{\"phone_number_id\":\"pn-1\",\"to\":\"5511999990000\",\"type\":\"text\",\"content\":{\"body\":\"hi\"}}",
-				"Authorization", "Bearer api-key", "Prefer", "wait=10");
+				"Authorization", "Bearer broker-down-it-key", "Prefer", "wait=10");
 		Duration commandTook = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(webhook.statusCode()).isEqualTo(503);

@@ -47,16 +47,31 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"wabaflow.ingress.app-secrets=app-secret",
 		"wabaflow.ingress.verify-token=verify-token",
-		"wabaflow.ingress.api-keys=key-of-tenant-a, key-of-tenant-b" })
+		"wabaflow.api.seed-keys[0].key=key-of-tenant-a", "wabaflow.api.seed-keys[0].tenant=commands-it-a",
+		"wabaflow.api.seed-keys[0].scopes=read,messages:send,onboarding:write",
+		"wabaflow.api.seed-keys[1].key=key-of-tenant-b", "wabaflow.api.seed-keys[1].tenant=commands-it-b",
+		"wabaflow.api.seed-keys[1].scopes=read,messages:send,onboarding:write",
+		"wabaflow.api.seed-keys[2].key=read-only-key-of-tenant-a", "wabaflow.api.seed-keys[2].tenant=commands-it-a",
+		"wabaflow.api.seed-keys[2].scopes=read",
+		"wabaflow.api.seed-keys[3].key=commands-it-ops-key", "wabaflow.api.seed-keys[3].tenant=",
+		"wabaflow.api.seed-keys[3].scopes=admin,read,messages:send,onboarding:write" })
 class CommandsIT {
 
 	static final String KEY = "key-of-tenant-a";
 
+	static final String TENANT_A = "commands-it-a";
+
+	static final String TENANT_B = "commands-it-b";
+
+	/** Tenant A's number, in the registry before the ingress starts. */
+	static final String NUMBER_OF_A = "pn-of-a-" + UUID.randomUUID();
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@DynamicPropertySource
-	static void broker(DynamicPropertyRegistry registry) {
+	static void broker(DynamicPropertyRegistry registry) throws Exception {
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		Registry.register(NUMBER_OF_A, TENANT_A);
 	}
 
 	@LocalServerPort
@@ -125,13 +140,13 @@ class CommandsIT {
 	}
 
 	@Test
-	void onboardingIsPublishedKeyedByTenant() {
-		String tenant = "tenant-" + UUID.randomUUID();
+	void onboardingIsPublishedKeyedByTheKeysTenantWithTheKeyIdThatIssuedIt() {
+		String tenant = TENANT_A;
 
 		HttpResponse<String> response = http.postJson("/api/v1/onboarding", """
-				{"code":"AQBx-code","state":"st-1","tenant_id":"%s","waba_id":"102290129340398","phone_number_id":"",
+				{"code":"AQBx-code","state":"st-1","waba_id":"102290129340398","phone_number_id":"",
 				 "business_id":"942647313864044"}
-				""".formatted(tenant), "Authorization", "Bearer " + KEY);
+				""", "Authorization", "Bearer " + KEY);
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		String commandId = JSON.readTree(response.body()).get("command_id").stringValue();
@@ -139,6 +154,7 @@ class CommandsIT {
 				command -> command.getCommandId().equals(commandId)).get(0);
 		assertThat(record.key()).isEqualTo(tenant);
 		assertThat(record.value().getTenantId()).isEqualTo(tenant);
+		assertThat(record.value().getIssuedBy()).isEqualTo(io.wabaflow.platform.access.ApiKeyFormat.keyId(KEY));
 		assertThat(record.value().getPayload()).isInstanceOfSatisfying(StartOnboarding.class, start -> {
 			assertThat(start.getCode()).isEqualTo("AQBx-code");
 			assertThat(start.getState()).isEqualTo("st-1");
@@ -175,7 +191,7 @@ class CommandsIT {
 		assertThat(errors(blankBody)).containsExactly("content.body");
 		assertThat(errors(fourButtons)).containsExactly("content.action.buttons");
 		assertThat(errors(unknownType)).containsExactly("type");
-		assertThat(errors(onboarding)).containsExactlyInAnyOrder("state", "tenant_id");
+		assertThat(errors(onboarding)).containsExactly("state");
 		assertThat(notJson.statusCode()).isEqualTo(400);
 		assertThat(notJson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(errors(badKey)).containsExactly("Idempotency-Key");
@@ -238,7 +254,8 @@ class CommandsIT {
 		assertThat(JSON.readTree(status.body()).at("/data/request_id").stringValue()).isEqualTo("req-" + okNumber);
 		ConsumerRecord<String, OnboardingCommand> published = onboardingCommands.all(OnboardingCommand.class,
 				command -> command.getCommandId().equals(commandId)).get(0);
-		assertThat(published.key()).isEqualTo(okNumber);
+		assertThat(published.key()).isEqualTo(TENANT_A);
+		assertThat(published.value().getTenantId()).isEqualTo(TENANT_A);
 		assertThat(((RequestCoexistenceSync) published.value().getPayload()).getSyncType())
 				.isEqualTo(CoexistenceSyncType.HISTORY);
 	}
@@ -300,6 +317,93 @@ class CommandsIT {
 		assertThat(worker.received.stream().filter(commandId::equals)).hasSize(1);
 	}
 
+	@Test
+	void anotherTenantsNumberIsNotFoundAndNothingIsPublished() {
+		long before = sendCommands.endOffsetSum() + onboardingCommands.endOffsetSum();
+
+		HttpResponse<String> send = http.postJson("/api/v1/messages", textMessage(NUMBER_OF_A, "hi"),
+				"Authorization", "Bearer key-of-tenant-b", "Prefer", "wait=5");
+		HttpResponse<String> sendNamingA = http.postJson("/api/v1/messages",
+				textMessage(NUMBER_OF_A, "hi").replace("}}", "},\"tenant_id\":\"" + TENANT_A + "\"}"),
+				"Authorization", "Bearer key-of-tenant-b");
+		HttpResponse<String> sync = http.postJson("/api/v1/phone-numbers/" + NUMBER_OF_A + "/coexistence/history-sync",
+				null, "Authorization", "Bearer key-of-tenant-b");
+		HttpResponse<String> onboardAsA = http.postJson("/api/v1/onboarding",
+				"{\"code\":\"c\",\"state\":\"s\",\"tenant_id\":\"" + TENANT_A + "\"}", "Authorization", "Bearer key-of-tenant-b");
+
+		assertThat(List.of(send, sendNamingA, sync, onboardAsA)).allSatisfy(response -> {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).doesNotContain("commands-it-b");
+		});
+		assertThat(send.body()).contains("No phone number " + NUMBER_OF_A);
+		assertThat(sendCommands.endOffsetSum() + onboardingCommands.endOffsetSum()).isEqualTo(before);
+
+		HttpResponse<String> own = http.postJson("/api/v1/messages", textMessage(NUMBER_OF_A, "mine"),
+				"Authorization", "Bearer " + KEY);
+		assertThat(own.statusCode()).isEqualTo(202);
+		String commandId = JSON.readTree(own.body()).get("command_id").stringValue();
+		assertThat(sendCommands.all(SendMessage.class, m -> m.getCommandId().equals(commandId))).singleElement()
+				.satisfies(record -> {
+					assertThat(record.value().getTenantId()).isEqualTo(TENANT_A);
+					assertThat(record.value().getIssuedBy()).isEqualTo(io.wabaflow.platform.access.ApiKeyFormat.keyId(KEY));
+				});
+	}
+
+	@Test
+	void anotherTenantsCommandOutcomeIsNotFound() {
+		HttpResponse<String> ok = http.postJson("/api/v1/phone-numbers/pn-coex-ok-" + UUID.randomUUID()
+				+ "/coexistence/contacts-sync", null, "Authorization", "Bearer " + KEY, "Prefer", "wait=20");
+		assertThat(ok.statusCode()).isEqualTo(200);
+		String commandId = JSON.readTree(ok.body()).get("command_id").stringValue();
+
+		HttpResponse<String> byB = http.send(http.request("/api/v1/commands/" + commandId)
+				.header("Authorization", "Bearer key-of-tenant-b").GET().build());
+		HttpResponse<String> byA = http.send(http.request("/api/v1/commands/" + commandId)
+				.header("Authorization", "Bearer read-only-key-of-tenant-a").GET().build());
+		HttpResponse<String> byOperator = http.send(http.request("/api/v1/commands/" + commandId)
+				.header("Authorization", "Bearer commands-it-ops-key").GET().build());
+
+		assertThat(byB.statusCode()).isEqualTo(404);
+		assertThat(byB.body()).doesNotContain("request_id");
+		assertThat(byA.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(byA.body()).get("outcome").stringValue()).isEqualTo("OK");
+		assertThat(byOperator.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aKeyWithoutTheScopeIs403NamingIt() {
+		long before = sendCommands.endOffsetSum() + onboardingCommands.endOffsetSum();
+
+		HttpResponse<String> send = http.postJson("/api/v1/messages", textMessage(NUMBER_OF_A, "hi"),
+				"Authorization", "Bearer read-only-key-of-tenant-a");
+		HttpResponse<String> onboard = http.postJson("/api/v1/onboarding", "{\"code\":\"c\",\"state\":\"s\"}",
+				"Authorization", "Bearer read-only-key-of-tenant-a");
+
+		assertThat(send.statusCode()).isEqualTo(403);
+		assertThat(send.body()).contains("'messages:send'");
+		assertThat(onboard.statusCode()).isEqualTo(403);
+		assertThat(onboard.body()).contains("'onboarding:write'");
+		assertThat(sendCommands.endOffsetSum() + onboardingCommands.endOffsetSum()).isEqualTo(before);
+	}
+
+	@Test
+	void anOperatorKeyActsForTheTenantThatOwnsTheNumber() {
+		HttpResponse<String> known = http.postJson("/api/v1/messages", textMessage(NUMBER_OF_A, "from ops"),
+				"Authorization", "Bearer commands-it-ops-key");
+		HttpResponse<String> unknown = http.postJson("/api/v1/messages", textMessage("pn-nobody-" + UUID.randomUUID(), "x"),
+				"Authorization", "Bearer commands-it-ops-key");
+		HttpResponse<String> onboarding = http.postJson("/api/v1/onboarding", "{\"code\":\"c\",\"state\":\"s\"}",
+				"Authorization", "Bearer commands-it-ops-key");
+
+		assertThat(known.statusCode()).isEqualTo(202);
+		String commandId = JSON.readTree(known.body()).get("command_id").stringValue();
+		assertThat(sendCommands.all(SendMessage.class, m -> m.getCommandId().equals(commandId))).singleElement()
+				.satisfies(record -> assertThat(record.value().getTenantId()).isEqualTo(TENANT_A));
+		assertThat(errors(unknown)).containsExactly("tenant_id");
+		assertThat(errors(onboarding)).containsExactly("tenant_id");
+	}
+
 	private static List<String> errors(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -336,7 +440,7 @@ class CommandsIT {
 			}
 			String number = sync.getPhoneNumberId();
 			CommandResult.Builder result = CommandResult.newBuilder().setCommandId(command.getCommandId())
-					.setCommandType("RequestCoexistenceSync").setOccurredAt(Instant.now());
+					.setTenantId(command.getTenantId()).setCommandType("RequestCoexistenceSync").setOccurredAt(Instant.now());
 			if (number.startsWith("pn-coex-ok-")) {
 				result.setOutcome(CommandOutcome.OK).setHttpStatus(200).setDataJson("{\"request_id\":\"req-" + number + "\"}");
 			}

@@ -15,7 +15,7 @@ import io.wabaflow.testsupport.TestKafka;
 
 /** The dev profile runs without configured secrets, on the published development values (README). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"META_APP_SECRETS=", "META_VERIFY_TOKEN=", "WABAFLOW_API_KEYS=" })
+		"META_APP_SECRETS=", "META_VERIFY_TOKEN=" })
 @ActiveProfiles("dev")
 class DevProfileIT {
 
@@ -36,7 +36,12 @@ class DevProfileIT {
 		assertThat(http.get("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=42&hub.verify_token=dev-verify-token")
 				.body()).isEqualTo("42");
 		assertThat(http.postWebhook(body, Signatures.sign(body, "sandbox-app-secret")).statusCode()).isEqualTo(200);
-		assertThat(http.postJson("/api/v1/messages", "{}", "Authorization", "Bearer dev-api-key").statusCode())
+		// the dev profile seeds the development keys of two tenants and an operator
+		assertThat(http.postJson("/api/v1/messages", "{}", "Authorization", "Bearer dev-tenant-a-key").statusCode())
 				.isEqualTo(400);
+		assertThat(http.postJson("/api/v1/messages", "{}", "Authorization", "Bearer dev-tenant-b-key").statusCode())
+				.isEqualTo(400);
+		assertThat(http.postJson("/api/v1/messages", "{}", "Authorization", "Bearer dev-ops-key").statusCode())
+				.as("the operator key has no messages:send").isEqualTo(403);
 	}
 }

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"wabaflow.ingress.app-secrets=old-app-secret,current-app-secret",
 		"wabaflow.ingress.verify-token=the-verify-token",
-		"wabaflow.ingress.api-keys=test-api-key" })
+		"wabaflow.api.seed-keys[0].key=webhook-it-key", "wabaflow.api.seed-keys[0].tenant=webhook-it",
+		"wabaflow.api.seed-keys[0].scopes=read" })
 class WebhookIT {
 
 	static final String SECRET = "current-app-secret";

@@ -1,6 +1,5 @@
 package io.wabaflow.ingress.security;
 
-import io.wabaflow.platform.web.ApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class StartupWithoutSecretsTest {
 				.rootCause()
 				.isInstanceOf(IngressSecrets.MissingIngressSecretsException.class)
 				.hasMessageContaining("META_APP_SECRETS")
-				.hasMessageContaining("META_VERIFY_TOKEN")
-				.hasMessageContaining("WABAFLOW_API_KEYS"));
+				.hasMessageContaining("META_VERIFY_TOKEN"));
 	}
 
 	@Test
@@ -31,14 +29,12 @@ class StartupWithoutSecretsTest {
 		context.withPropertyValues("spring.profiles.active=dev").run(started -> {
 			assertThat(started).hasNotFailed();
 			assertThat(started.getBean(IngressSecrets.class).developmentValues()).isTrue();
-			assertThat(started.getBean(ApiKeys.class).authenticate(IngressSecrets.DEV_API_KEY)).isPresent();
 		});
 	}
 
 	@Test
 	void configuredSecretsAreUsed() {
-		context.withPropertyValues("wabaflow.ingress.app-secrets=a,b", "wabaflow.ingress.verify-token=t",
-				"wabaflow.ingress.api-keys=k").run(started -> {
+		context.withPropertyValues("wabaflow.ingress.app-secrets=a,b", "wabaflow.ingress.verify-token=t").run(started -> {
 					IngressSecrets secrets = started.getBean(IngressSecrets.class);
 					assertThat(secrets.appSecrets()).containsExactly("a", "b");
 					assertThat(secrets.developmentValues()).isFalse();
