@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import io.wabaflow.ops.dlt.DltCommand;
+import io.wabaflow.ops.keys.KeysCommand;
 import io.wabaflow.ops.rebuild.RebuildCommand;
 import io.wabaflow.ops.replay.ReplayCommand;
 import io.wabaflow.ops.tail.TailCommand;
@@ -15,9 +16,9 @@ import io.wabaflow.ops.webhooks.WebhooksCommand;
  * something prints its plan and does nothing without {@code --execute}.
  */
 @Command(name = "wabaflow", mixinStandardHelpOptions = true, version = "wabaflow ops 0.1.0",
-		description = "Inspect, replay and re-drive Wabaflow's Kafka topics.",
+		description = "Inspect, replay and re-drive Wabaflow's Kafka topics; manage API keys.",
 		subcommands = {TopicsCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class,
-				WebhooksCommand.class, RebuildCommand.class})
+				WebhooksCommand.class, RebuildCommand.class, KeysCommand.class})
 public final class WabaflowCli {
 
 	public static void main(String[] args) {
