@@ -39,7 +39,7 @@ public final class RebuildCommand implements Callable<Integer> {
 	String syncUrl;
 
 	@Option(names = "--api-key", defaultValue = "${env:WABAFLOW_API_KEY}",
-			description = "An API key of the sync worker (env WABAFLOW_API_KEY).")
+			description = "An operator key with the admin scope (env WABAFLOW_API_KEY; create one with 'wabaflow keys create --operator --scope admin --scope read').")
 	String apiKey;
 
 	@Option(names = "--timeout", defaultValue = "30m", description = "Give up following after (default ${DEFAULT-VALUE}).")
@@ -111,6 +111,8 @@ public final class RebuildCommand implements Callable<Integer> {
 
 	private int refused(HttpResponse<String> response) {
 		String why = response.statusCode() == 401 ? "the sync worker refused the API key (--api-key / WABAFLOW_API_KEY)"
+				: response.statusCode() == 403 ? "the key lacks the admin scope: rebuilds need an operator key "
+						+ "('wabaflow keys create --operator --scope admin --scope read')"
 				: "HTTP " + response.statusCode() + ": " + response.body();
 		spec.commandLine().getErr().printf("wabaflow rebuild failed: %s%n", why);
 		return 1;
