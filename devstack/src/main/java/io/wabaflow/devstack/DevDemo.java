@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.wabaflow.platform.access.DevKeys;
 
 /**
  * {@code java -jar devstack-exec.jar demo}: walks the whole loop against a running devstack, printing what
@@ -40,7 +41,7 @@ public final class DevDemo {
 
 	private final String sync;
 
-	private final String apiKey;
+	private final Keys keys;
 
 	private final PrintStream out;
 
@@ -52,19 +53,30 @@ public final class DevDemo {
 			String stranger, String replyCommand, String refusedCommand, String templateCommand) {
 	}
 
-	DevDemo(DevstackSettings settings, String apiKey, PrintStream out) {
+	/**
+	 * Whom the demo runs as: a tenant and its key (the coexistence number and the whole message loop), and
+	 * another tenant (the business whose WABA is created), whose key must see none of the first one's data.
+	 */
+	public record Keys(String tenant, String key, String otherTenant, String otherTenantKey) {
+
+		/** The development keys the devstack seeds: the demo runs as tenant-a, the WABA creation as tenant-b. */
+		public static final Keys DEV = new Keys(DevKeys.TENANT_A, DevKeys.TENANT_A_KEY, DevKeys.TENANT_B,
+				DevKeys.TENANT_B_KEY);
+	}
+
+	DevDemo(DevstackSettings settings, PrintStream out) {
 		this(local(settings.sandboxPort()), local(settings.ingressPort()), local(settings.onboardingPort()),
-				local(settings.syncPort()), apiKey, out);
+				local(settings.syncPort()), Keys.DEV, out);
 	}
 
 	/** Base URLs ({@code http://host:port}) of the sandbox, the ingress, the onboarding and sync workers. */
-	public DevDemo(String sandboxUrl, String ingressUrl, String onboardingUrl, String syncUrl, String apiKey,
+	public DevDemo(String sandboxUrl, String ingressUrl, String onboardingUrl, String syncUrl, Keys keys,
 			PrintStream out) {
 		this.sandbox = sandboxUrl + "/sandbox";
 		this.ingress = ingressUrl;
 		this.onboarding = onboardingUrl;
 		this.sync = syncUrl;
-		this.apiKey = apiKey;
+		this.keys = keys;
 		this.out = out;
 	}
 
@@ -73,20 +85,24 @@ public final class DevDemo {
 	}
 
 	public Walked run() {
-		String suffix = Long.toString(System.currentTimeMillis() % 100_000);
+		String tenant = keys.tenant();
+		String status = onboarding + "/api/v1/tenants/" + tenant + "/onboarding";
+		String otherStatus = onboarding + "/api/v1/tenants/" + keys.otherTenant() + "/onboarding";
+		say("Running as " + tenant + " (API key " + keys.key() + "); the first business is " + keys.otherTenant()
+				+ " (API key " + keys.otherTenantKey() + ")");
 
 		step("1. A business without a WABA onboards: the worker tries the creation strategies, then polls");
 		String cafe = post(sandbox + "/businesses", "{\"name\":\"Café Demo\"}").path("id").asString();
 		put(sandbox + "/waba-creation", "{\"businessId\":\"" + cafe + "\",\"strategy\":\"2B\",\"visibleAfterPolls\":2}");
 		String code = post(sandbox + "/signup-codes", "{\"businessId\":\"" + cafe + "\"}").path("code").asString();
-		command("/api/v1/onboarding", "{\"code\":\"" + code + "\",\"state\":\"demo\",\"tenant_id\":\"cafe-" + suffix
-				+ "\",\"business_id\":\"" + cafe + "\"}");
-		// creation and polling can outlast Prefer: wait; the tenant's status tells
-		JsonNode created = await(onboarding + "/api/v1/tenants/cafe-" + suffix + "/onboarding",
-				body -> "completed".equals(body.path("state").asString()));
+		command(keys.otherTenantKey(), "/api/v1/onboarding",
+				"{\"code\":\"" + code + "\",\"state\":\"demo\",\"business_id\":\"" + cafe + "\"}");
+		// creation and polling can outlast Prefer: wait; the tenant's status (its latest flow) tells
+		JsonNode created = await(keys.otherTenantKey(), otherStatus, body -> cafe.equals(body.path("business_id").asString())
+				&& "completed".equals(body.path("state").asString()));
 		say("   " + created.path("state").asString() + " via strategy " + created.path("strategy_used").asString()
 				+ " after " + created.path("attempts").path("polls").asInt() + " poll(s) of the new WABA");
-		say("   the log: " + onboarding + "/api/v1/tenants/cafe-" + suffix + "/onboarding/log");
+		say("   the log: " + otherStatus + "/log");
 
 		step("2. A WhatsApp Business app number (coexistence) onboards from the session's hints, without registration");
 		String padaria = post(sandbox + "/businesses", "{\"name\":\"Padaria Demo\"}").path("id").asString();
@@ -100,13 +116,11 @@ public final class DevDemo {
 				 {"userPhone":"5511911111111","fromBusiness":true,"text":"tem sim!","daysAgo":0.4,"status":"READ"},
 				 {"userPhone":"5511911111111","text":"obrigada","daysAgo":40}]}""");
 		code = post(sandbox + "/signup-codes", "{\"businessId\":\"" + padaria + "\"}").path("code").asString();
-		command("/api/v1/onboarding", "{\"code\":\"" + code + "\",\"state\":\"demo\",\"tenant_id\":\"padaria-" + suffix
-				+ "\",\"business_id\":\"" + padaria + "\",\"waba_id\":\"" + waba + "\",\"phone_number_id\":\"" + phone + "\"}");
-		JsonNode coexistence = await(onboarding + "/api/v1/tenants/padaria-" + suffix + "/onboarding",
-				body -> "completed".equals(body.path("state").asString()));
+		command("/api/v1/onboarding", "{\"code\":\"" + code + "\",\"state\":\"demo\",\"business_id\":\"" + padaria + "\",\"waba_id\":\"" + waba + "\",\"phone_number_id\":\"" + phone + "\"}");
+		JsonNode coexistence = await(status, body -> padaria.equals(body.path("business_id").asString())
+				&& "completed".equals(body.path("state").asString()));
 		say("   " + coexistence.path("state").asString() + ", number type "
-				+ coexistence.path("phone").path("number_type").asString() + ": " + onboarding + "/api/v1/tenants/padaria-"
-				+ suffix + "/onboarding");
+				+ coexistence.path("phone").path("number_type").asString() + ": " + status);
 
 		step("3. Contacts and history of the Business app are requested, once each, and projected");
 		say("   contacts: request_id " + command("/api/v1/phone-numbers/" + phone + "/coexistence/contacts-sync", "")
@@ -142,26 +156,44 @@ public final class DevDemo {
 		String conversation = sync + "/api/v1/conversations/" + phone + ":" + user + "/messages";
 		await(conversation, body -> body.toString().contains("\"status\":\"read\""));
 		say("   " + conversation);
+		if (keys.otherTenantKey() != null) {
+			step("7. " + keys.otherTenant() + "'s key sees none of " + tenant + "'s data");
+			int conversationStatus = raw(HttpRequest.newBuilder(URI.create(conversation))
+					.header("Authorization", "Bearer " + keys.otherTenantKey()).GET()).statusCode();
+			int sendStatus = raw(HttpRequest.newBuilder(URI.create(ingress + "/api/v1/messages"))
+					.header("Authorization", "Bearer " + keys.otherTenantKey()).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"phone_number_id\":\"" + phone + "\",\"to\":\"" + user
+							+ "\",\"type\":\"text\",\"content\":{\"body\":\"not mine\"}}"))).statusCode();
+			say("   its read of the conversation: " + conversationStatus + "; its send from the number: " + sendStatus);
+		}
 		say("\nDone. Everything above came through the ingress, Kafka and the workers; ops can look with "
 				+ "`wabaflow topics` and `wabaflow tail wabaflow.webhooks.v1 --since 10m`.");
-		return new Walked("cafe-" + suffix, "padaria-" + suffix, phone, user, stranger,
+		return new Walked(keys.otherTenant(), tenant, phone, user, stranger,
 				reply.path("command_id").asString(), refused.path("command_id").asString(),
 				template.path("command_id").asString());
 	}
 
 	private JsonNode command(String path, String body) {
+		return command(keys.key(), path, body);
+	}
+
+	private JsonNode command(String key, String path, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ingress + path))
-				.header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
 				.header("Prefer", "wait=30").POST(HttpRequest.BodyPublishers.ofString(body));
 		return send(request);
 	}
 
 	private JsonNode await(String url, Predicate<JsonNode> done) {
+		return await(keys.key(), url, done);
+	}
+
+	private JsonNode await(String key, String url, Predicate<JsonNode> done) {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		JsonNode last = null;
 		while (Instant.now().isBefore(deadline)) {
 			HttpResponse<String> response = raw(HttpRequest.newBuilder(URI.create(url))
-					.header("Authorization", "Bearer " + apiKey).GET());
+					.header("Authorization", "Bearer " + key).GET());
 			if (response.statusCode() == 200) {
 				last = json.readTree(response.body());
 				if (done.test(last)) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * The secrets the services need, from the same environment variables as production; where one is unset
  * the devstack fills in a published development value and says so at start-up. Never real secrets.
  */
-public record DevSecrets(String appId, String appSecret, String verifyToken, String apiKey, String tokenKey,
+public record DevSecrets(String appId, String appSecret, String verifyToken, String tokenKey,
 		String registrationPin, Map<String, String> defaulted) {
 
 	public static DevSecrets from(Function<String, String> env) {
@@ -17,7 +17,6 @@ public record DevSecrets(String appId, String appSecret, String verifyToken, Str
 				value(env, "META_APP_ID", "1234567890123456", defaulted),
 				value(env, "META_APP_SECRET", "sandbox-app-secret", defaulted),
 				value(env, "META_VERIFY_TOKEN", "dev-verify-token", defaulted),
-				value(env, "WABAFLOW_API_KEYS", "dev-api-key", defaulted).split(",")[0].strip(),
 				// 32 bytes, base64: "development-key-not-a-secret-000"
 				value(env, "WABAFLOW_TOKEN_KEY", "ZGV2ZWxvcG1lbnQta2V5LW5vdC1hLXNlY3JldC0wMDA=", defaulted),
 				value(env, "WABAFLOW_REGISTRATION_PIN", "123456", defaulted),

@@ -37,6 +37,7 @@ final class DevServices implements AutoCloseable {
 				.withCallbackUrl("http://127.0.0.1:" + settings.ingressPort() + "/webhooks/whatsapp"));
 		DevServices services = new DevServices(sandbox);
 		try {
+			DevKeysSeeder.seed(kafka); // before the services read the key topic
 			// The production environment variables, as properties: the services' placeholders resolve them.
 			List<String> common = ServiceEnvironment.asArguments(ServiceEnvironment.of(secrets, kafka, jdbcUrl,
 					sandbox.baseUrl(), sandbox.settings().graphVersion()));
@@ -54,6 +55,12 @@ final class DevServices implements AutoCloseable {
 
 	GraphSandbox sandbox() {
 		return sandbox;
+	}
+
+	/** The services' Spring contexts (tests walk their HTTP mappings). */
+	List<ConfigurableApplicationContext> contexts() {
+		return running.stream().filter(ConfigurableApplicationContext.class::isInstance)
+				.map(ConfigurableApplicationContext.class::cast).toList();
 	}
 
 	private void run(Class<?> application, int port, List<String> common, String... own) {

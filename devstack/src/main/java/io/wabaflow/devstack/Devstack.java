@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.wabaflow.platform.access.DevKeys;
 
 /**
  * {@code java -jar devstack/target/devstack-*-exec.jar}: the whole of Wabaflow on one machine with only a
@@ -56,8 +57,7 @@ public final class Devstack implements AutoCloseable {
 					Integer.toString(Math.max(4, Runtime.getRuntime().availableProcessors())));
 		}
 		if (args.length > 0 && args[0].equals("demo")) {
-			String apiKey = DevSecrets.from(System::getenv).apiKey();
-			new DevDemo(DevstackSettings.from(System::getenv), apiKey, System.out).run();
+			new DevDemo(DevstackSettings.from(System::getenv), System.out).run();
 			return;
 		}
 		Devstack devstack;
@@ -76,6 +76,11 @@ public final class Devstack implements AutoCloseable {
 
 	static Devstack start(DevstackSettings settings, DevSecrets secrets) {
 		return new Devstack(settings, secrets);
+	}
+
+	/** The running services' Spring contexts, empty without services. */
+	java.util.List<org.springframework.context.ConfigurableApplicationContext> serviceContexts() {
+		return services == null ? java.util.List.of() : services.contexts();
 	}
 
 	String kafkaBootstrapServers() {
@@ -103,13 +108,21 @@ public final class Devstack implements AutoCloseable {
 					.append("  (GET /api/v1/messages/{command_id})\n");
 			text.append("  sync worker    http://127.0.0.1:").append(settings.syncPort()).append("  (read API /api/v1)\n");
 		}
+		if (services != null) {
+			text.append("API keys (development, seeded on the key topic; 'wabaflow keys list' shows them):\n")
+					.append("  ").append(DevKeys.TENANT_A_KEY).append("   tenant ").append(DevKeys.TENANT_A)
+					.append(", scopes read, messages:send, onboarding:write\n")
+					.append("  ").append(DevKeys.TENANT_B_KEY).append("   tenant ").append(DevKeys.TENANT_B)
+					.append(", scopes read, messages:send, onboarding:write\n")
+					.append("  ").append(DevKeys.OPERATOR_KEY).append("        operator (every tenant), scopes admin, read\n");
+		}
 		if (!secrets.defaulted().isEmpty()) {
 			text.append("Development values (set these variables to use your own):\n");
 			secrets.defaulted().forEach((name, value) -> text.append("  ").append(name).append('=').append(value).append('\n'));
 		}
 		if (services != null) {
 			text.append("Try:\n  curl -s -X POST http://127.0.0.1:").append(settings.ingressPort())
-					.append("/api/v1/messages -H 'Authorization: Bearer ").append(secrets.apiKey())
+					.append("/api/v1/messages -H 'Authorization: Bearer ").append(DevKeys.TENANT_A_KEY)
 					.append("' -H 'Content-Type: application/json' \\\n")
 					.append("    -d '{\"phone_number_id\":\"123\",\"to\":\"5511999990000\",\"type\":\"text\",\"content\":{\"body\":\"hi\"}}'\n");
 		}

@@ -30,9 +30,35 @@ public final class ServiceEnvironment {
 		environment.put("META_APP_SECRET", secrets.appSecret());
 		environment.put("META_APP_SECRETS", secrets.appSecret());
 		environment.put("META_VERIFY_TOKEN", secrets.verifyToken());
-		environment.put("WABAFLOW_API_KEYS", secrets.apiKey());
 		environment.put("WABAFLOW_REGISTRATION_PIN", secrets.registrationPin());
+		environment.putAll(DEV_KEY_SEEDS);
 		return environment;
+	}
+
+	/**
+	 * The development keys (platform's {@code DevKeys}: tenant-a, tenant-b, an operator) as the seed keys of
+	 * {@code wabaflow.api.seed-keys}, in environment-variable form: a service started as its own process writes
+	 * them to the key topic if they are not there. (A service in the devstack's JVM cannot bind this form from
+	 * arguments; the devstack writes them itself, {@link DevKeysSeeder}.) Spelled out here rather than read from
+	 * {@code DevKeys}, so that the system tests need no platform classes; {@code ServiceEnvironmentTest} keeps
+	 * the two equal.
+	 */
+	static final Map<String, String> DEV_KEY_SEEDS = devKeySeeds(
+			List.of("dev-tenant-a-key", "tenant-a", "read,messages:send,onboarding:write", "development key of tenant-a"),
+			List.of("dev-tenant-b-key", "tenant-b", "read,messages:send,onboarding:write", "development key of tenant-b"),
+			List.of("dev-ops-key", "", "admin,read", "development operator key"));
+
+	@SafeVarargs
+	private static Map<String, String> devKeySeeds(List<String>... keys) {
+		Map<String, String> seeds = new LinkedHashMap<>();
+		for (int i = 0; i < keys.length; i++) {
+			String prefix = "WABAFLOW_API_SEEDKEYS_" + i + "_";
+			seeds.put(prefix + "KEY", keys[i].get(0));
+			seeds.put(prefix + "TENANT", keys[i].get(1));
+			seeds.put(prefix + "SCOPES", keys[i].get(2));
+			seeds.put(prefix + "DESCRIPTION", keys[i].get(3));
+		}
+		return java.util.Collections.unmodifiableMap(seeds);
 	}
 
 	/**

@@ -43,7 +43,7 @@ class DatabaseRestartIT {
 
 		stack.awaitSyncCaughtUp(Duration.ofMinutes(2));
 		// every streamed message projected exactly once, and the newcomer's too
-		JsonNode newcomerConversation = WholeLoopIT.item(world.api().read(stack.url(Service.SYNC) + "/api/v1/phone-numbers/"
+		JsonNode newcomerConversation = WholeLoopIT.item(world.api(phone).read(stack.url(Service.SYNC) + "/api/v1/phone-numbers/"
 				+ phone + "/conversations?limit=200"), "id", phone + ":" + newcomer);
 		assertThat(newcomerConversation.path("counts").path("inbound").asInt()).isEqualTo(1);
 		inbound.assertProjectedExactlyOnce(world);

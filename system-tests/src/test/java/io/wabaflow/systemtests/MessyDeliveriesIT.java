@@ -104,8 +104,8 @@ class MessyDeliveriesIT {
 		ObjectNode messages = all.putObject("messages");
 		conversations.forEach(c -> messages.putArray(c.path("id").asString()).addAll(world.messages(c.path("id").asString())));
 		String sync = world.syncUrl() + "/api/v1/phone-numbers/" + phone;
-		all.set("contacts", world.api().read(sync + "/contacts?limit=200"));
-		ObjectNode history = (ObjectNode) world.api().read(sync + "/history-sync");
+		all.set("contacts", world.api(phone).read(sync + "/contacts?limit=200"));
+		ObjectNode history = (ObjectNode) world.api(phone).read(sync + "/history-sync");
 		history.path("phases").forEach(phase -> ((ObjectNode) phase).remove(List.of("first_received_at", "last_received_at")));
 		all.set("history_sync", history);
 		return Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all).replace(phone, "PHONE");

@@ -153,10 +153,6 @@ final class SystemStack implements AutoCloseable {
 		return sandbox.scenario();
 	}
 
-	String apiKey() {
-		return secrets.apiKey();
-	}
-
 	String jdbcUrl() {
 		return postgres.jdbcUrl();
 	}

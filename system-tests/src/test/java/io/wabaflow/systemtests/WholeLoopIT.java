@@ -23,10 +23,12 @@ class WholeLoopIT {
 
 	@Test
 	void onboardingSyncInboundReplyTemplateAndStatusesThroughTheRealProcesses(SystemStack stack) {
-		Api api = new Api(stack.apiKey());
+		// the demo runs as tenant-a (its coexistence number and the whole message loop); the created WABA is tenant-b's
+		Api api = new Api(DevDemo.Keys.DEV.key());
+		Api otherTenant = new Api(DevDemo.Keys.DEV.otherTenantKey());
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		DevDemo.Walked walked = new DevDemo(stack.sandboxUrl(), stack.url(Service.INGRESS), stack.url(Service.ONBOARDING),
-				stack.url(Service.SYNC), stack.apiKey(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+				stack.url(Service.SYNC), DevDemo.Keys.DEV, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 		System.out.println(printed.toString(StandardCharsets.UTF_8));
 		String onboarding = stack.url(Service.ONBOARDING) + "/api/v1/tenants/";
 		String sender = stack.url(Service.SENDER) + "/api/v1/messages/";
@@ -34,7 +36,7 @@ class WholeLoopIT {
 		String phone = walked.phoneNumberId();
 
 		// onboarding: a WABA created (2B after 2A failed) and polled for; a coexistence number from the hints
-		JsonNode created = api.read(onboarding + walked.createdTenant() + "/onboarding");
+		JsonNode created = otherTenant.read(onboarding + walked.createdTenant() + "/onboarding");
 		assertThat(created.path("state").asString()).isEqualTo("completed");
 		assertThat(created.path("strategy_used").asString()).isEqualTo("2B");
 		assertThat(created.path("attempts").path("polls").asInt()).isPositive();
@@ -90,6 +92,11 @@ class WholeLoopIT {
 		assertThat(historyThread.path("items").valueStream().map(m -> m.path("origin").asString() + ": "
 				+ m.path("content").path("body").asString()))
 				.containsExactly("history: tem sim!", "history: bom dia, tem pão?", "history: obrigada");
+
+		// tenant-b, a tenant of the same product, sees none of it
+		assertThat(otherTenant.get(sync + "conversations/" + phone + ":" + walked.user() + "/messages").status()).isEqualTo(404);
+		assertThat(otherTenant.get(sync + "phone-numbers/" + phone + "/contacts").status()).isEqualTo(404);
+		assertThat(otherTenant.get(sender + walked.replyCommand()).status()).isEqualTo(404);
 	}
 
 	/** The one item of a page whose field has the value. */

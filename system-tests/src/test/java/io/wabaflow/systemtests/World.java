@@ -7,31 +7,44 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.wabaflow.sandbox.ScenarioClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the tests set up in the sandbox and through the ingress, and how they read the outcome back: businesses
- * and numbers, commands, and the sync worker's projection of a number.
+ * and numbers, commands, and the sync worker's projection of a number. Numbers are onboarded as tenant-a
+ * (the services seed the development keys, see devstack's ServiceEnvironment) and everything about them goes
+ * through tenant-a's key; a number nobody onboarded is visible to the operator key only.
  */
 final class World {
 
 	private final SystemStack stack;
 
-	private final Api api;
+	static final String TENANT = "tenant-a";
+
+	private final Api tenant = new Api("dev-tenant-a-key");
+
+	private final Api operator = new Api("dev-ops-key");
+
+	private final Map<String, Api> byPhone = new ConcurrentHashMap<>();
+
+	private final Map<String, Api> byCommand = new ConcurrentHashMap<>();
 
 	private final ScenarioClient scenario;
 
 	World(SystemStack stack) {
 		this.stack = stack;
-		this.api = new Api(stack.apiKey());
 		this.scenario = stack.scenario();
 	}
 
-	Api api() {
-		return api;
+	/** The API as the number's tenant (the operator for a number nobody onboarded). */
+	Api api(String phone) {
+		return byPhone.getOrDefault(phone, operator);
 	}
+
 
 	String syncUrl() {
 		return stack.url(Service.SYNC);
@@ -47,17 +60,21 @@ final class World {
 	 * A business onboarded through the ingress (code exchange, registration of its cloud number, subscription),
 	 * and its number known to the sender: a template to it goes out.
 	 */
-	String onboardedNumber(String tenant) {
-		String business = scenario.createBusiness(tenant);
+	String onboardedNumber(String businessName) {
+		String business = scenario.createBusiness(businessName);
 		String waba = scenario.createWaba(business, false);
 		String phone = scenario.createCloudNumber(waba, "+55 11 4002-0000", false);
 		String code = scenario.signupCode(business);
+		Api api = tenant;
+		byPhone.put(phone, api);
 		api.post(stack.url(Service.INGRESS) + "/api/v1/onboarding", """
-				{"code":"%s","state":"st","tenant_id":"%s","waba_id":"%s","phone_number_id":"%s","business_id":"%s"}"""
-				.formatted(code, tenant, waba, phone, business));
-		await("onboarding of " + tenant).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-				.until(() -> api.get(stack.url(Service.ONBOARDING) + "/api/v1/tenants/" + tenant + "/onboarding").body()
-						.path("state").asString(), "completed"::equals);
+				{"code":"%s","state":"st","waba_id":"%s","phone_number_id":"%s","business_id":"%s"}"""
+				.formatted(code, waba, phone, business));
+		// the tenant's status shows its latest flow: this business's once it started
+		await("onboarding of " + businessName).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+				.until(() -> api.get(stack.url(Service.ONBOARDING) + "/api/v1/tenants/" + TENANT + "/onboarding").body(),
+						status -> business.equals(status.path("business_id").asString())
+								&& "completed".equals(status.path("state").asString()));
 		// the sender learns the number from the registry topic; until then it rejects sends as UNKNOWN_NUMBER
 		await("the sender knowing " + phone).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
 				.until(() -> api.post(stack.url(Service.INGRESS) + "/api/v1/messages", template(phone, "5511900000000"), "wait=20")
@@ -67,16 +84,18 @@ final class World {
 
 	/** POSTs a template to the ingress; its command id (202: durable in Kafka). */
 	String sendTemplate(String phone, String to) {
-		Api.Answer answer = api.post(stack.url(Service.INGRESS) + "/api/v1/messages", template(phone, to));
+		Api.Answer answer = api(phone).post(stack.url(Service.INGRESS) + "/api/v1/messages", template(phone, to));
 		if (answer.status() != 202) {
 			throw new IllegalStateException("The ingress answered " + answer.status() + ": " + answer.body());
 		}
-		return answer.body().path("command_id").asString();
+		String commandId = answer.body().path("command_id").asString();
+		byCommand.put(commandId, api(phone));
+		return commandId;
 	}
 
 	/** A free-form text through the ingress, waiting for the sender's outcome. */
 	JsonNode sendTextAndWait(String phone, String to, String body) {
-		return api.post(stack.url(Service.INGRESS) + "/api/v1/messages", """
+		return api(phone).post(stack.url(Service.INGRESS) + "/api/v1/messages", """
 				{"phone_number_id":"%s","to":"%s","type":"text","content":{"body":"%s"}}""".formatted(phone, to, body),
 				"wait=30").body();
 	}
@@ -107,17 +126,19 @@ final class World {
 
 	/** The sender's view of a command (its state: pending, intended, sent, failed, rejected, unknown). */
 	JsonNode command(String commandId) {
-		return api.get(stack.url(Service.SENDER) + "/api/v1/messages/" + commandId).body();
+		return byCommand.getOrDefault(commandId, operator).get(stack.url(Service.SENDER) + "/api/v1/messages/" + commandId)
+				.body();
 	}
 
 	/** Every conversation of the number (the read API, all pages); empty while the read API is not serving. */
 	List<JsonNode> conversations(String phone) {
-		return pages(stack.url(Service.SYNC) + "/api/v1/phone-numbers/" + phone + "/conversations?limit=200");
+		return pages(api(phone), stack.url(Service.SYNC) + "/api/v1/phone-numbers/" + phone + "/conversations?limit=200");
 	}
 
 	/** Every message of a conversation, newest first (all pages), raw bodies included. */
 	List<JsonNode> messages(String conversationId) {
-		return pages(stack.url(Service.SYNC) + "/api/v1/conversations/" + conversationId + "/messages?limit=200&include_raw=true");
+		return pages(api(conversationId.substring(0, conversationId.indexOf(':'))),
+				stack.url(Service.SYNC) + "/api/v1/conversations/" + conversationId + "/messages?limit=200&include_raw=true");
 	}
 
 	/** Inbound messages projected for the number, by the conversations' counts. */
@@ -125,7 +146,7 @@ final class World {
 		return conversations(phone).stream().mapToInt(c -> c.path("counts").path("inbound").asInt()).sum();
 	}
 
-	private List<JsonNode> pages(String url) {
+	private static List<JsonNode> pages(Api api, String url) {
 		List<JsonNode> items = new ArrayList<>();
 		String cursor = null;
 		do {
