@@ -31,14 +31,15 @@ final class Stack implements AutoCloseable {
 
 	static final String APP_SECRET = "benchmark-app-secret";
 
-	static final String API_KEY = "benchmark-api-key";
+	/** The development operator key (admin and read), which the stack writes to the key topic. */
+	static final String API_KEY = io.wabaflow.platform.access.DevKeys.OPERATOR_KEY;
 
 	static final String VERIFY_TOKEN = "benchmark-verify-token";
 
 	final String tokenKey = TokenCipher.generateKey();
 
 	/** The secrets every service gets, the way the devstack passes them (a fresh token key per run). */
-	private final DevSecrets secrets = new DevSecrets(APP_ID, APP_SECRET, VERIFY_TOKEN, API_KEY, tokenKey, "123456",
+	private final DevSecrets secrets = new DevSecrets(APP_ID, APP_SECRET, VERIFY_TOKEN, tokenKey, "123456",
 			Map.of());
 
 	private final List<AutoCloseable> running = new ArrayList<>();
@@ -63,6 +64,7 @@ final class Stack implements AutoCloseable {
 			broker = TestKafka.startEmbedded();
 			bootstrapServers = broker.getBrokersAsString();
 		}
+		io.wabaflow.devstack.DevKeysSeeder.seed(bootstrapServers);
 	}
 
 	static String kafka() {
