@@ -3,18 +3,22 @@ package io.wabaflow.sender.api;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.wabaflow.platform.access.NotOwnedException;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 import io.wabaflow.sender.send.Send;
 import io.wabaflow.sender.send.SendStore;
 
-/** {@code GET /api/v1/messages/{command_id}}: where a command is in the sender's lifecycle. */
+/**
+ * {@code GET /api/v1/messages/{command_id}}: where a command is in the sender's lifecycle, for a key with
+ * scope {@code read} of the command's tenant (or an operator key). Another tenant's command id gets the
+ * very answer an unknown one gets (404, same body), so nothing tells a tenant that the id exists.
+ */
 @RestController
 class MessagesController {
 
@@ -25,14 +29,14 @@ class MessagesController {
 	}
 
 	@GetMapping("/api/v1/messages/{commandId}")
-	ResponseEntity<?> message(@PathVariable String commandId) {
-		return store.find(commandId).<ResponseEntity<?>>map(send -> ResponseEntity.ok(view(send))).orElseGet(() -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"The sender has no command " + commandId);
-			problem.setTitle("Unknown command");
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-					.body(problem);
-		});
+	@RequiresScope(Scope.READ)
+	MessageView message(@PathVariable String commandId, Principal caller) {
+		String unknown = "The sender has no command " + commandId;
+		// two walls: row-level security hides another tenant's row from this read, and the check below
+		// refuses it should a read ever return one
+		Send send = store.findFor(caller, commandId).orElseThrow(() -> new NotOwnedException(unknown));
+		NotOwnedException.check(caller, send.tenantId(), unknown);
+		return view(send);
 	}
 
 	static MessageView view(Send send) {

@@ -12,6 +12,11 @@ import io.wabaflow.schemas.registry.NumberType;
 public record RegisteredNumber(String phoneNumberId, String tenantId, String wabaId, NumberType type,
 		NumberStatus status, byte[] encryptedAccessToken, Integer throughputMps) {
 
+	/** Whether {@code tenant} onboarded this number (a registration without a tenant is nobody's to send from). */
+	public boolean ownedBy(String tenant) {
+		return tenantId != null && tenantId.equals(tenant);
+	}
+
 	public boolean active() {
 		return status == NumberStatus.ACTIVE;
 	}

@@ -14,7 +14,9 @@ import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.registry.RegisteredNumber;
 
 /**
- * What must hold before a command may be sent: a known, active number; content that follows Meta's
+ * What must hold before a command may be sent: a tenant, and a number that tenant owns (checked first, so
+ * another tenant's number is never looked at further: it is rejected exactly like an unknown one); an active
+ * number; content that follows Meta's
  * documented rules (the ingress's rules: meta-graph's {@link MessageContentValidator}); and, for
  * free-form messages, an open customer service window.
  */
@@ -34,13 +36,15 @@ final class CommandRules {
 		this.serviceWindow = serviceWindow;
 	}
 
-	/** The number and content rules; empty when the command may go on to the window check. */
-	Optional<Rejection> check(String phoneNumberId, MessageType type, String to, String contentJson, String replyTo,
-			String bizOpaqueCallbackData) {
-		Optional<RegisteredNumber> number = registry.find(phoneNumberId);
+	/** The tenant, number and content rules; empty when the command may go on to the window check. */
+	Optional<Rejection> check(String tenantId, String phoneNumberId, MessageType type, String to, String contentJson,
+			String replyTo, String bizOpaqueCallbackData) {
+		if (tenantId == null || tenantId.isBlank()) {
+			return Optional.of(Rejection.tenantRequired());
+		}
+		Optional<RegisteredNumber> number = registry.find(phoneNumberId).filter(n -> n.ownedBy(tenantId));
 		if (number.isEmpty()) {
-			return Optional.of(new Rejection(Rejection.UNKNOWN_NUMBER,
-					"Phone number " + phoneNumberId + " is not in the registry of onboarded numbers"));
+			return Optional.of(Rejection.unknownNumber(phoneNumberId));
 		}
 		if (!number.get().active()) {
 			return Optional.of(new Rejection(Rejection.NUMBER_INACTIVE,

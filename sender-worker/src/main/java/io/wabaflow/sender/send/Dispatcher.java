@@ -100,10 +100,12 @@ final class Dispatcher {
 	/** Calls at the number's next departure slot; the intent is already on record. */
 	private void call(Work work) {
 		int attempt = work.expectedAttempt() + 1;
-		Optional<RegisteredNumber> number = registry.find(work.phoneNumberId()).filter(RegisteredNumber::active);
+		Optional<RegisteredNumber> number = registry.find(work.phoneNumberId())
+				.filter(n -> n.ownedBy(work.send().tenantId())).filter(RegisteredNumber::active);
 		if (number.isEmpty()) {
 			lanes.done(work.phoneNumberId());
-			// the number left the registry since the command was accepted: no call was made
+			// the number left the registry (or its tenant) since the command was accepted: no call was made,
+			// and never one with a token another tenant's onboarding registered
 			settlements.settle(work, attempt, new Verdict.Rejected(Rejection.UNKNOWN_NUMBER, null, null,
 					"Phone number " + work.phoneNumberId() + " is no longer an active registered number"), Expect.CALL);
 			return;

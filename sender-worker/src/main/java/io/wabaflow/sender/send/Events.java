@@ -83,12 +83,13 @@ final class Events {
 
 	/**
 	 * The command's outcome with the HTTP status the ingress answers {@code Prefer: wait} with: 200 sent
-	 * (the wamid), 400 invalid content, 422 other rejections (window closed, unknown or inactive number),
-	 * 502 failed at Meta (Meta's code), 202 unknown (the call may or may not have happened).
+	 * (the wamid), 400 no tenant or invalid content, 404 not the tenant's number, 422 other rejections (window
+	 * closed, inactive number), 502 failed at Meta (Meta's code), 202 unknown (the call may or may not have
+	 * happened). It carries the command's tenant, so a tenant reads only its own outcomes.
 	 */
 	CommandResult result(Send send) {
 		CommandResult.Builder result = CommandResult.newBuilder().setCommandId(send.commandId())
-				.setCommandType(COMMAND_TYPE).setOccurredAt(occurredAt(send));
+				.setCommandType(COMMAND_TYPE).setTenantId(send.tenantId()).setOccurredAt(occurredAt(send));
 		ObjectNode data = json.createObjectNode();
 		switch (send.state()) {
 			case SENT -> {
@@ -105,7 +106,7 @@ final class Events {
 			}
 			case REJECTED -> {
 				result.setOutcome(CommandOutcome.REJECTED)
-						.setHttpStatus(Rejection.INVALID_CONTENT.equals(send.reason()) ? 400 : 422)
+						.setHttpStatus(Rejection.httpStatus(send.reason()))
 						.setErrorCode(send.reason()).setMessage(describe(send));
 			}
 			case FAILED -> {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.wabaflow.schemas.send.SendMessage;
 
@@ -25,6 +29,8 @@ import io.wabaflow.schemas.send.SendMessage;
  * commit the offsets: from then on the rows, not the topic, carry the commands (recovery re-reads them).
  */
 final class Intake {
+
+	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
 	/** How long the consumer thread waits for the broker to acknowledge the events of a poll. */
 	private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
@@ -67,8 +73,8 @@ final class Intake {
 		List<Integer> needWindow = new ArrayList<>();
 		for (Incoming in : commands) {
 			SendMessage c = in.command();
-			Optional<Rejection> rejection = rules.check(c.getPhoneNumberId(), c.getType(), c.getTo(), c.getContentJson(),
-					c.getReplyTo(), c.getBizOpaqueCallbackData());
+			Optional<Rejection> rejection = rules.check(c.getTenantId(), c.getPhoneNumberId(), c.getType(), c.getTo(),
+					c.getContentJson(), c.getReplyTo(), c.getBizOpaqueCallbackData());
 			verdicts.add(rejection);
 			if (rejection.isEmpty() && CommandRules.needsWindow(c.getType().name())) {
 				needWindow.add(verdicts.size() - 1);
@@ -88,8 +94,19 @@ final class Intake {
 		}
 		List<Send> inserted = store.insertNew(rows, now);
 		Set<String> insertedIds = inserted.stream().map(Send::commandId).collect(Collectors.toSet());
-		Map<String, Send> existing = store.load(rows.stream().map(Send::commandId)
-				.filter(id -> !insertedIds.contains(id)).toList());
+		Map<String, Send> existing = new LinkedHashMap<>(store.load(rows.stream().map(Send::commandId)
+				.filter(id -> !insertedIds.contains(id)).toList()));
+		// A command id another tenant's command already holds: that row and its outcome are not this command's
+		// to see or to wake, so it is only logged (a result under that id would answer the other tenant's caller).
+		existing.values().removeIf(row -> {
+			String tenant = unique.get(row.commandId()).command().getTenantId();
+			if (Objects.equals(tenant, row.tenantId())) {
+				return false;
+			}
+			log.warn("Command {} of tenant {} reuses the id of another tenant's command: dropped", row.commandId(),
+					tenant);
+			return true;
+		});
 
 		List<CompletableFuture<?>> acks = new ArrayList<>();
 		for (Send row : inserted) {

@@ -15,9 +15,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.springframework.stereotype.Component;
+
+import io.wabaflow.platform.access.Principal;
 
 /**
  * The SQL of the {@code sends}, {@code windows} and {@code recipients} tables. Every write that decides
@@ -43,8 +46,11 @@ public class SendStore {
 
 	private final Jdbi jdbi;
 
-	SendStore(Jdbi jdbi) {
+	private final TenantReads reads;
+
+	SendStore(Jdbi jdbi, TenantReads reads) {
 		this.jdbi = jdbi;
+		this.reads = reads;
 	}
 
 	/** Inserts the commands seen for the first time; returns those rows (a duplicate returns nothing). */
@@ -100,9 +106,22 @@ public class SendStore {
 				LinkedHashMap::new));
 	}
 
+	/** The row, as the worker sees it (every tenant's). */
 	public Optional<Send> find(String commandId) {
-		return jdbi.withHandle(handle -> handle.createQuery("SELECT %s FROM sends s WHERE command_id = :id"
-				.formatted(WITHOUT_WINDOW)).bind("id", commandId).map(SendStore::send).findOne());
+		return jdbi.withHandle(handle -> find(handle, commandId));
+	}
+
+	/**
+	 * The row if {@code caller} may see it, read through {@link TenantReads}: row-level security hides
+	 * another tenant's row even from this query, which does not filter by tenant itself.
+	 */
+	public Optional<Send> findFor(Principal caller, String commandId) {
+		return reads.as(caller, handle -> find(handle, commandId));
+	}
+
+	private static Optional<Send> find(Handle handle, String commandId) {
+		return handle.createQuery("SELECT %s FROM sends s WHERE command_id = :id".formatted(WITHOUT_WINDOW))
+				.bind("id", commandId).map(SendStore::send).findOne();
 	}
 
 	/**

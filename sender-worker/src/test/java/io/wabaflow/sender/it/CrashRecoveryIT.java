@@ -130,7 +130,9 @@ class CrashRecoveryIT {
 		String waba = SenderScenario.SCENARIO.createWaba(business, true);
 		String phone = SenderScenario.SCENARIO.createCloudNumber(waba, "+55 11 4999-0001", true);
 		String token = SenderScenario.SCENARIO.businessToken(business);
-		SendMessage command = SenderScenario.template(phone, SenderScenario.newUser());
+		// of the tenant this test registers the number to (below), as onboarding would
+		SendMessage command = SendMessage.newBuilder(SenderScenario.template(phone, SenderScenario.newUser()))
+				.setTenantId(business).build();
 		CountDownLatch answered = new CountDownLatch(1);
 		SendHooks stuck = new SendHooks() {
 			@Override

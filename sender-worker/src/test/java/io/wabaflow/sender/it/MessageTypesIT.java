@@ -103,7 +103,9 @@ class MessageTypesIT extends SenderScenario {
 				+ "\"action\":{\"buttons\":[" + button("a") + "," + button("b") + "," + button("c") + "," + button("d") + "]}}");
 		SendMessage tooLong = text(phone, user, "x".repeat(4097));
 		SendMessage noMedia = command(phone, user, MessageType.IMAGE, "{\"caption\":\"sem mídia\"}");
-		SendMessage unknownNumber = template("999000111", user);
+		// named by a tenant that does have numbers, just not this one
+		SendMessage unknownNumber = SendMessage.newBuilder(template("999000111", user)).setTenantId(number.tenant())
+				.build();
 
 		send(fourButtons, tooLong, noMedia, unknownNumber);
 

@@ -141,12 +141,32 @@ abstract class SenderScenario {
 	@Autowired
 	Departures departures;
 
+	/**
+	 * The status API with the operator key of application-it.properties: the lifecycle tests look at every
+	 * tenant's commands; who may see what is {@link TenancyIT}'s business.
+	 */
 	RestClient http;
+
+	/** Seed keys of application-it.properties. */
+	static final String TENANT_A = "sender-it-tenant-a";
+
+	static final String TENANT_B = "sender-it-tenant-b";
+
+	static final String TENANT_A_KEY = "sender-tenant-a-it-key";
+
+	static final String TENANT_A_SEND_ONLY_KEY = "sender-tenant-a-send-only-it-key";
+
+	static final String TENANT_B_KEY = "sender-tenant-b-it-key";
+
+	static final String OPERATOR_KEY = "sender-ops-it-key";
+
+	/** Which tenant registered each test number, so that commands carry the tenant that owns their number. */
+	private static final Map<String, String> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@BeforeEach
 	void harness() {
 		http = RestClient.builder().baseUrl("http://localhost:" + port)
-				.defaultHeader("Authorization", "Bearer sender-it-key").build(); // application-it.properties
+				.defaultHeader("Authorization", "Bearer " + OPERATOR_KEY).build();
 		synchronized (SenderScenario.class) {
 			if (tap == null) {
 				tap = new EventTap(TestKafka.bootstrapServers());
@@ -158,19 +178,28 @@ abstract class SenderScenario {
 		return tap;
 	}
 
-	/** A number of a new business in the sandbox, registered as onboarding would (registry record). */
-	record TestNumber(String phoneNumberId, String wabaId, String businessId) {
+	/**
+	 * A number of a new business in the sandbox, registered as onboarding would (registry record), by
+	 * {@code tenant}: the business itself unless a test names a tenant.
+	 */
+	record TestNumber(String phoneNumberId, String wabaId, String businessId, String tenant) {
 	}
 
 	TestNumber cloudNumber(Integer throughputMps) {
+		return cloudNumber(throughputMps, null);
+	}
+
+	/** A cloud number registered to {@code tenant} (null: to its own business, one tenant per business). */
+	TestNumber cloudNumber(Integer throughputMps, String tenant) {
 		String business = SCENARIO.createBusiness("Loja " + NUMBERS.incrementAndGet());
+		String owner = tenant == null ? business : tenant;
 		String waba = SCENARIO.createWaba(business, true);
 		String phone = SCENARIO.createCloudNumber(waba, "+55 11 4000-" + String.format("%04d", NUMBERS.get()), true);
 		if (throughputMps != null) {
 			SCENARIO.patch("/phone-numbers/" + phone, Map.of("throughputMps", throughputMps));
 		}
-		register(phone, waba, business, NumberType.CLOUD, throughputMps, SCENARIO.businessToken(business));
-		return new TestNumber(phone, waba, business);
+		register(phone, waba, owner, NumberType.CLOUD, throughputMps, SCENARIO.businessToken(business));
+		return new TestNumber(phone, waba, business, owner);
 	}
 
 	TestNumber coexistenceNumber() {
@@ -178,17 +207,24 @@ abstract class SenderScenario {
 		String waba = SCENARIO.createWaba(business, true);
 		String phone = SCENARIO.createCoexistenceNumber(waba, "+55 11 5000-" + String.format("%04d", NUMBERS.get()));
 		register(phone, waba, business, NumberType.COEXISTENCE, null, SCENARIO.businessToken(business));
-		return new TestNumber(phone, waba, business);
+		return new TestNumber(phone, waba, business, business);
 	}
 
 	void register(String phone, String waba, String tenant, NumberType type, Integer mps, String token) {
+		register(phone, waba, tenant, type, NumberStatus.ACTIVE, mps, token);
+	}
+
+	void register(String phone, String waba, String tenant, NumberType type, NumberStatus status, Integer mps,
+			String token) {
 		Instant now = Instant.now();
 		PhoneNumberRegistration registration = PhoneNumberRegistration.newBuilder().setPhoneNumberId(phone)
-				.setTenantId(tenant).setWabaId(waba).setNumberType(type).setStatus(NumberStatus.ACTIVE)
+				.setTenantId(tenant).setWabaId(waba).setNumberType(type).setStatus(status)
 				.setEncryptedAccessToken(java.nio.ByteBuffer.wrap(cipher.encrypt(token, phone)))
 				.setThroughputMps(mps).setOnboardedAt(now).setUpdatedAt(now).build();
+		OWNERS.put(phone, tenant);
 		produce(Topics.PHONE_NUMBERS.name(), phone, registration);
-		await().atMost(SETTLED).until(() -> registry.find(phone).isPresent());
+		await().atMost(SETTLED).until(() -> registry.find(phone)
+				.filter(n -> n.status() == status && java.util.Objects.equals(n.tenantId(), tenant)).isPresent());
 	}
 
 	/** A new user's phone number (digits), unique across tests. */
@@ -196,8 +232,12 @@ abstract class SenderScenario {
 		return "55119" + String.format("%08d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L));
 	}
 
+	/**
+	 * A command of the tenant that registered {@code phone} (through {@link #register}); for a number no test
+	 * registered here it names no tenant, so a test that wants another tenant sets it.
+	 */
 	static SendMessage command(String phone, String to, MessageType type, String contentJson) {
-		return SendMessage.newBuilder().setCommandId("cmd-" + UUID.randomUUID()).setTenantId("tenant")
+		return SendMessage.newBuilder().setCommandId("cmd-" + UUID.randomUUID()).setTenantId(OWNERS.get(phone))
 				.setPhoneNumberId(phone).setTo(to).setType(type).setContentJson(contentJson).setSender(SenderKind.AGENT)
 				.setIssuedAt(Instant.now()).build();
 	}
