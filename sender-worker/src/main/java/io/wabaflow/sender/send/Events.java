@@ -42,11 +42,25 @@ final class Events {
 			acks.add(send(Topics.MESSAGE_EVENTS.name(), send.phoneNumberId(), event(send, OutboundStatus.ACCEPTED)));
 		}
 		else {
-			acks.add(send(Topics.MESSAGE_EVENTS.name(), send.phoneNumberId(),
-					event(send, OutboundStatus.valueOf(send.state().name()))));
+			if (ofTheNumber(send)) {
+				acks.add(send(Topics.MESSAGE_EVENTS.name(), send.phoneNumberId(),
+						event(send, OutboundStatus.valueOf(send.state().name()))));
+			}
 			acks.add(send(Topics.COMMAND_RESULTS.name(), send.commandId(), result(send)));
 		}
 		return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+	}
+
+	/**
+	 * Whether the send belongs in its number's message stream. A command refused at intake because it named
+	 * no tenant or a number its tenant does not own (attempt 0: it never reached a claim) does not: the
+	 * projections would show its content in the conversations of the number's owner, another tenant. Its
+	 * caller still gets the result. A number that left its tenant after intake is another matter: that
+	 * send's ACCEPTED is already in the stream and its REJECTED follows it.
+	 */
+	static boolean ofTheNumber(Send send) {
+		return !(send.state() == SendState.REJECTED && send.attempt() == 0
+				&& (Rejection.TENANT_REQUIRED.equals(send.reason()) || Rejection.UNKNOWN_NUMBER.equals(send.reason())));
 	}
 
 	/** Only the outcome again, for a caller waiting on a duplicate of a settled command. */
