@@ -1,10 +1,7 @@
 package io.wabaflow.ingress.command;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -17,6 +14,7 @@ import org.springframework.kafka.listener.CommonLoggingErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabaflow.ingress.IngressProperties;
 import io.wabaflow.ingress.publish.DurablePublisher;
+import io.wabaflow.platform.kafka.CompactedTopicView;
 import io.wabaflow.metagraph.message.MessageContentValidator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,10 +53,7 @@ class CommandConfiguration {
 
 	@Bean
 	NumberOwners numberOwners(KafkaProperties kafka) {
-		Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-		consumer.keySet().removeIf(key -> key.startsWith("spring.deserializer") || key.endsWith(".deserializer")
-				|| key.equals(ConsumerConfig.GROUP_ID_CONFIG));
-		return new NumberOwners(String.join(",", kafka.getBootstrapServers()), consumer);
+		return new NumberOwners(String.join(",", kafka.getBootstrapServers()), CompactedTopicView.settingsOf(kafka));
 	}
 
 	@Bean

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,11 +57,8 @@ public class AccessAutoConfiguration implements WebMvcConfigurer {
 	@Bean
 	KeyRingLoader wabaflowKeyRingLoader(KeyRing ring, KafkaProperties kafka, AccessProperties properties,
 			Environment environment, ObjectProvider<Clock> clock) {
-		Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-		consumer.keySet().removeIf(key -> key.startsWith("spring.deserializer") || key.equals(ConsumerConfig.GROUP_ID_CONFIG)
-				|| key.endsWith(".deserializer"));
 		CompactedTopicView<ApiKey> view = new CompactedTopicView<>(Topics.API_KEYS, ApiKey.class,
-				String.join(",", kafka.getBootstrapServers()), consumer, ring::apply);
+				String.join(",", kafka.getBootstrapServers()), CompactedTopicView.settingsOf(kafka), ring::apply);
 		Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
 		producer.keySet().removeIf(key -> key.endsWith(".serializer") || key.startsWith("transactional"));
 		return new KeyRingLoader(ring, view, seeds(properties, environment),

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import io.wabaflow.schemas.TopicSpec;
 import io.wabaflow.schemas.serde.AvroDeserializer;
@@ -73,6 +74,17 @@ public final class CompactedTopicView<V extends SpecificRecord> implements AutoC
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wabaflow-view-" + topic.name() + "-" + Integer.toHexString(System.identityHashCode(this)));
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		this.consumerConfig = config;
+	}
+
+	/**
+	 * The consumer settings of a service (security, timeouts) for a view: without group and deserializers,
+	 * which a view sets itself.
+	 */
+	public static Map<String, Object> settingsOf(KafkaProperties kafka) {
+		Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+		consumer.keySet().removeIf(key -> key.startsWith("spring.deserializer") || key.endsWith(".deserializer")
+				|| key.equals(ConsumerConfig.GROUP_ID_CONFIG));
+		return consumer;
 	}
 
 	/** Starts following the topic; {@link #awaitCaughtUp} tells when what was there at start has been read. */
