@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +20,20 @@ import io.wabaflow.onboarding.flow.IntegrationLog;
 import io.wabaflow.onboarding.registry.PhoneNumberRegistry;
 import io.wabaflow.onboarding.registry.PhoneNumberRegistry.PhoneNumber;
 import io.wabaflow.onboarding.strategy.CreationStrategy;
+import io.wabaflow.platform.access.NotOwnedException;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
+import io.wabaflow.platform.db.TenantReads;
 import io.wabaflow.schemas.registry.NumberStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tenant's integration status (seed 001's {@code whatsapp_integration_status} view) and its integration log.
+ * Scope {@code read}; a tenant's key reads its own tenant only: another tenant's path is answered 404 with the text
+ * of a tenant without any onboarding, so a key learns nothing about other tenants. Operator keys read every
+ * tenant. The reads run behind row-level security ({@link TenantReads}).
  */
 @RestController
 class OnboardingStatusController {
@@ -39,13 +46,16 @@ class OnboardingStatusController {
 
 	private final PhoneNumberRegistry registry;
 
+	private final TenantReads reads;
+
 	private final OnboardingProperties properties;
 
 	OnboardingStatusController(FlowRepository flows, IntegrationLog log, PhoneNumberRegistry registry,
-			OnboardingProperties properties) {
+			TenantReads reads, OnboardingProperties properties) {
 		this.flows = flows;
 		this.log = log;
 		this.registry = registry;
+		this.reads = reads;
 		this.properties = properties;
 	}
 
@@ -88,16 +98,25 @@ class OnboardingStatusController {
 	}
 
 	@GetMapping("/api/v1/tenants/{tenantId}/onboarding")
-	Status status(@PathVariable String tenantId) {
-		List<Flow> tenantFlows = flows.ofTenant(tenantId, 20);
-		if (tenantFlows.isEmpty()) {
-			throw new NotFound("No onboarding for tenant " + tenantId);
-		}
+	@RequiresScope(Scope.READ)
+	Status status(Principal caller, @PathVariable String tenantId) {
+		NotOwnedException.check(caller, tenantId, noOnboarding(tenantId));
+		return reads.read(caller, handle -> {
+			List<Flow> tenantFlows = flows.ofTenant(handle, tenantId, 20);
+			if (tenantFlows.isEmpty()) {
+				// the very answer another tenant's path gets (NotOwnedAdvice): the two cannot be told apart
+				throw new NotOwnedException(noOnboarding(tenantId));
+			}
+			return status(tenantId, tenantFlows, registry.ofTenant(handle, tenantId),
+					log.tried(handle, tenantFlows.get(0).onboardingId()));
+		});
+	}
+
+	private Status status(String tenantId, List<Flow> tenantFlows, List<PhoneNumber> numbers,
+			IntegrationLog.Tried tried) {
 		Flow flow = tenantFlows.get(0);
-		List<PhoneNumber> numbers = registry.ofTenant(tenantId);
 		Optional<PhoneNumber> number = numbers.stream().filter(n -> n.phoneNumberId().equals(flow.phoneNumberId()))
 				.findFirst();
-		IntegrationLog.Tried tried = log.tried(flow.onboardingId());
 		Attempts attempts = new Attempts(tried.polls(), properties.polling().maxAttempts(), tried.creationAttempts(),
 				tried.strategies(), flow.creationRounds(), flow.stepAttempt(),
 				flow.state() == FlowState.CREATING_WABA ? CreationStrategy.IN_ORDER.get(flow.strategyIndex()).label() : null);
@@ -118,18 +137,25 @@ class OnboardingStatusController {
 	}
 
 	@GetMapping("/api/v1/tenants/{tenantId}/onboarding/log")
-	LogPage log(@PathVariable String tenantId,
+	@RequiresScope(Scope.READ)
+	LogPage log(Principal caller, @PathVariable String tenantId,
 			@RequestParam(name = "onboarding_id", required = false) String onboardingId,
 			@RequestParam(name = "after", defaultValue = "0") long after,
 			@RequestParam(name = "limit", defaultValue = "200") int limit) {
+		NotOwnedException.check(caller, tenantId, noOnboarding(tenantId));
 		if (limit < 1 || limit > 1000) {
 			throw new BadRequest("limit must be between 1 and 1000");
 		}
-		List<LogRow> rows = log.ofTenant(tenantId, onboardingId, after, limit).stream()
+		List<LogRow> rows = reads.read(caller, handle -> log.ofTenant(handle, tenantId, onboardingId, after, limit))
+				.stream()
 				.map(row -> new LogRow(row.id(), row.onboardingId(), row.step(), row.strategy(), row.success(),
 						row.errorCode(), row.errorMessage(), JSON.readTree(row.detailsJson()), row.createdAt()))
 				.toList();
 		return new LogPage(tenantId, rows, rows.size() == limit ? rows.get(rows.size() - 1).id() : null);
+	}
+
+	private static String noOnboarding(String tenantId) {
+		return "No onboarding for tenant " + tenantId;
 	}
 
 	/** Seed 001's connection status, from the flow and, once completed, from the registry. */
@@ -149,23 +175,11 @@ class OnboardingStatusController {
 		return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
 	}
 
-	static final class NotFound extends RuntimeException {
-
-		NotFound(String message) {
-			super(message);
-		}
-	}
-
 	static final class BadRequest extends RuntimeException {
 
 		BadRequest(String message) {
 			super(message);
 		}
-	}
-
-	@ExceptionHandler(NotFound.class)
-	ResponseEntity<Map<String, String>> notFound(NotFound e) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
 	}
 
 	@ExceptionHandler(BadRequest.class)

@@ -41,7 +41,8 @@ import io.wabaflow.schemas.registry.NumberType;
  *
  * <table>
  * <tr><td>200</td><td>requested; data {@code {"request_id": ...}}</td></tr>
- * <tr><td>404 UNKNOWN_NUMBER</td><td>not a number this worker onboarded</td></tr>
+ * <tr><td>404 UNKNOWN_NUMBER</td><td>not a number this worker onboarded for the command's tenant (unknown, or
+ * another tenant's: the same answer)</td></tr>
  * <tr><td>400 NOT_COEXISTENCE</td><td>a cloud number: there is no Business app to sync from</td></tr>
  * <tr><td>409 NUMBER_NOT_ACTIVE</td><td>the number was disconnected or offboarded</td></tr>
  * <tr><td>409 ALREADY_REQUESTED</td><td>this sync type was requested before for this onboarding (or Meta says
@@ -130,15 +131,16 @@ public class CoexistenceSync {
 		String type = sync.getSyncType().name();
 		Instant now = clock.instant();
 		Optional<Call> call = jdbi.inTransaction(handle -> {
-			Optional<Outcome> known = outcomes.find(handle, commandId);
+			Optional<CommandOutcomes.Stored> known = outcomes.find(handle, commandId);
 			if (known.isPresent()) {
-				outcomes.publish(handle, commandId, COMMAND_TYPE, known.get(), now); // a redelivery: same answer
+				outcomes.republish(handle, commandId, COMMAND_TYPE, known.get(), now); // a redelivery: same answer
 				return Optional.empty();
 			}
-			Optional<PhoneNumber> found = registry.find(handle, phone);
+			// another tenant's number is answered exactly like one never onboarded, and Meta is not called
+			Optional<PhoneNumber> found = registry.findOfTenant(handle, phone, command.getTenantId());
 			if (found.isEmpty()) {
-				outcomes.record(handle, commandId, COMMAND_TYPE, Outcome.rejected(404, "UNKNOWN_NUMBER",
-						"Phone number " + phone + " was not onboarded here"), now);
+				outcomes.record(handle, commandId, COMMAND_TYPE, command.getTenantId(),
+						PhoneNumberRegistry.unknownNumber(phone), now);
 				return Optional.empty();
 			}
 			PhoneNumber number = found.get();
@@ -224,7 +226,7 @@ public class CoexistenceSync {
 		jdbi.useTransaction(handle -> {
 			requests.finish(handle, number.phoneNumberId(), type, number.onboardingId(), call.commandId(), finalState,
 					requestId, code, message, now);
-			outcomes.record(handle, call.commandId(), COMMAND_TYPE, finalOutcome, now);
+			outcomes.record(handle, call.commandId(), COMMAND_TYPE, number.tenantId(), finalOutcome, now);
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("command_id", call.commandId());
 			details.put("http_status", finalOutcome.httpStatus());
@@ -240,7 +242,7 @@ public class CoexistenceSync {
 
 	private Optional<Call> reject(Handle handle, PhoneNumber number, String type, String commandId, Instant now,
 			Outcome outcome) {
-		outcomes.record(handle, commandId, COMMAND_TYPE, outcome, now);
+		outcomes.record(handle, commandId, COMMAND_TYPE, number.tenantId(), outcome, now);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("command_id", commandId);
 		details.put("http_status", outcome.httpStatus());

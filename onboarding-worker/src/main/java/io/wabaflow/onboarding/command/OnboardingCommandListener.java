@@ -3,6 +3,8 @@ package io.wabaflow.onboarding.command;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,14 @@ import io.wabaflow.schemas.onboarding.StartOnboarding;
 
 /**
  * {@code wabaflow.commands.onboarding.v1}: each command goes to its use case, which answers a future; the offset
- * is committed when the command's effects are durable.
+ * is committed when the command's effects are durable. A command without a tenant is rejected here, before any use
+ * case sees it ({@link TenantRequired}); each use case checks that the number it names belongs to that tenant.
  */
 @Component
 class OnboardingCommandListener {
+
+	/** The audit trail of commands (key id and tenant, never a secret), as the platform logs HTTP calls. */
+	private static final Logger audit = LoggerFactory.getLogger("io.wabaflow.audit");
 
 	private final FlowStarter starter;
 
@@ -30,13 +36,16 @@ class OnboardingCommandListener {
 
 	private final Offboarding offboarding;
 
+	private final TenantRequired tenantRequired;
+
 	private final ListenerTimings timings;
 
 	OnboardingCommandListener(FlowStarter starter, CoexistenceSync coexistence, Offboarding offboarding,
-			ListenerTimings timings) {
+			TenantRequired tenantRequired, ListenerTimings timings) {
 		this.starter = starter;
 		this.coexistence = coexistence;
 		this.offboarding = offboarding;
+		this.tenantRequired = tenantRequired;
 		this.timings = timings;
 	}
 
@@ -54,17 +63,26 @@ class OnboardingCommandListener {
 						+ (value == null ? "null" : value.getClass().getSimpleName()));
 			}
 			Object payload = command.getPayload();
+			if (!(payload instanceof StartOnboarding || payload instanceof RequestCoexistenceSync
+					|| payload instanceof Offboard)) {
+				throw new PoisonRecordException("Unknown onboarding command payload "
+						+ (payload == null ? "null" : payload.getClass().getSimpleName()));
+			}
+			String type = payload.getClass().getSimpleName();
+			if (TenantRequired.missing(command)) {
+				audit.info("{} {} rejected: no tenant_id (issued by key {})", type, command.getCommandId(),
+						command.getIssuedBy());
+				return tenantRequired.reject(command, type);
+			}
+			audit.info("{} {} received for tenant {}, issued by key {}", type, command.getCommandId(), command.getTenantId(),
+					command.getIssuedBy() == null ? "-" : command.getIssuedBy());
 			if (payload instanceof StartOnboarding) {
 				return starter.start(command);
 			}
 			if (payload instanceof RequestCoexistenceSync) {
 				return coexistence.request(command);
 			}
-			if (payload instanceof Offboard) {
-				return offboarding.offboard(command);
-			}
-			throw new PoisonRecordException("Unknown onboarding command payload "
-					+ (payload == null ? "null" : payload.getClass().getSimpleName()));
+			return offboarding.offboard(command);
 		}
 		finally {
 			timings.record(System.nanoTime() - started);

@@ -122,11 +122,11 @@ public class FlowRepository {
 				.bind("id", onboardingId).map(FlowRepository::map).findOne());
 	}
 
-	/** The tenant's flows, newest first. */
-	public List<Flow> ofTenant(String tenantId, int limit) {
-		return jdbi.withHandle(handle -> handle.createQuery("""
+	/** The tenant's flows, newest first (in the status API's transaction, see TenantReads). */
+	public List<Flow> ofTenant(Handle handle, String tenantId, int limit) {
+		return handle.createQuery("""
 				SELECT * FROM flows WHERE tenant_id = :tenant ORDER BY created_at DESC, onboarding_id LIMIT :limit
-				""").bind("tenant", tenantId).bind("limit", limit).map(FlowRepository::map).list());
+				""").bind("tenant", tenantId).bind("limit", limit).map(FlowRepository::map).list();
 	}
 
 	/** Flows whose step was claimed before {@code expiredBefore} and never applied: their worker stopped. */

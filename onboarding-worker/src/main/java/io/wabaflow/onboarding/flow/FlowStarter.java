@@ -79,11 +79,12 @@ public class FlowStarter {
 		String commandId = command.getCommandId();
 		String tenant = command.getTenantId();
 		Instant now = clock.instant();
-		if (tenant == null || tenant.isBlank() || start.getCode() == null || start.getCode().isBlank()) {
+		// the listener rejected a command without a tenant already (TENANT_REQUIRED)
+		if (start.getCode() == null || start.getCode().isBlank()) {
 			flows.jdbi().useTransaction(handle -> {
 				if (outcomes.find(handle, commandId).isEmpty()) {
-					outcomes.record(handle, commandId, "StartOnboarding", Outcome.rejected(400, INVALID_COMMAND,
-							"StartOnboarding needs a tenant_id and a code"), now);
+					outcomes.record(handle, commandId, "StartOnboarding", tenant, Outcome.rejected(400, INVALID_COMMAND,
+							"StartOnboarding needs a code"), now);
 				}
 			});
 			outbox.committed();
@@ -107,6 +108,8 @@ public class FlowStarter {
 			flows.insert(handle, flow);
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("command_id", commandId);
+			// who started the flow: the API key id the ingress put on the command (null from other services)
+			details.put("issued_by", command.getIssuedBy());
 			details.put("session_event", hints.sessionEvent());
 			details.put("waba_id", hints.wabaId());
 			details.put("phone_number_id", hints.phoneNumberId());
@@ -134,7 +137,8 @@ public class FlowStarter {
 		writer.record(handle, next, old.version() + 1, List.of(LogEntry.failed(FlowState.SUPERSEDED.step(), null, null,
 				why, Map.of("superseded_by", byOnboardingId, "was", old.state().apiName())).as(OnboardingEventType.FAILED)),
 				now);
-		outcomes.record(handle, old.commandId(), "StartOnboarding", Outcome.rejected(409, SUPERSEDED, why), now);
+		outcomes.record(handle, old.commandId(), "StartOnboarding", old.tenantId(), Outcome.rejected(409, SUPERSEDED, why),
+				now);
 	}
 
 	private static String blankToNull(String value) {

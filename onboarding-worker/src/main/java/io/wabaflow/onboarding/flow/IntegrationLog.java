@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,12 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class IntegrationLog {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final Jdbi jdbi;
-
-	IntegrationLog(Jdbi jdbi) {
-		this.jdbi = jdbi;
-	}
 
 	/** One row as served by the log endpoint. */
 	public record Row(long id, String onboardingId, String tenantId, String step, String strategy, boolean success,
@@ -50,9 +43,9 @@ public class IntegrationLog {
 		batch.execute();
 	}
 
-	/** The tenant's log, oldest first, optionally of one onboarding only. */
-	public List<Row> ofTenant(String tenantId, String onboardingId, long afterId, int limit) {
-		return jdbi.withHandle(handle -> handle.createQuery("""
+	/** The tenant's log, oldest first, optionally of one onboarding only (in the status API's transaction). */
+	public List<Row> ofTenant(Handle handle, String tenantId, String onboardingId, long afterId, int limit) {
+		return handle.createQuery("""
 				SELECT id, onboarding_id, tenant_id, step, strategy, success, error_code, error_message,
 				  details::text AS details, created_at
 				FROM integration_log
@@ -65,27 +58,25 @@ public class IntegrationLog {
 						rs.getString("step"), rs.getString("strategy"), rs.getBoolean("success"),
 						(Integer) rs.getObject("error_code"), rs.getString("error_message"), rs.getString("details"),
 						FlowRepository.instant(rs, "created_at")))
-				.list());
+				.list();
 	}
 
 	/** What a flow tried, from its log: polls made, creation calls and the strategies they used, in order. */
 	public record Tried(int polls, int creationAttempts, List<String> strategies) {
 	}
 
-	public Tried tried(String onboardingId) {
-		return jdbi.withHandle(handle -> {
-			int polls = handle.createQuery("""
-					SELECT count(*) FROM integration_log WHERE onboarding_id = :id AND step = 'waba_polling'
-					""").bind("id", onboardingId).mapTo(Integer.class).one();
-			List<String> strategies = handle.createQuery("""
-					SELECT strategy FROM integration_log WHERE onboarding_id = :id AND step = 'waba_creation'
-					GROUP BY strategy ORDER BY min(id)
-					""").bind("id", onboardingId).mapTo(String.class).list();
-			int creations = handle.createQuery("""
-					SELECT count(*) FROM integration_log WHERE onboarding_id = :id AND step = 'waba_creation'
-					""").bind("id", onboardingId).mapTo(Integer.class).one();
-			return new Tried(polls, creations, strategies);
-		});
+	public Tried tried(Handle handle, String onboardingId) {
+		int polls = handle.createQuery("""
+				SELECT count(*) FROM integration_log WHERE onboarding_id = :id AND step = 'waba_polling'
+				""").bind("id", onboardingId).mapTo(Integer.class).one();
+		List<String> strategies = handle.createQuery("""
+				SELECT strategy FROM integration_log WHERE onboarding_id = :id AND step = 'waba_creation'
+				GROUP BY strategy ORDER BY min(id)
+				""").bind("id", onboardingId).mapTo(String.class).list();
+		int creations = handle.createQuery("""
+				SELECT count(*) FROM integration_log WHERE onboarding_id = :id AND step = 'waba_creation'
+				""").bind("id", onboardingId).mapTo(Integer.class).one();
+		return new Tried(polls, creations, strategies);
 	}
 
 	static String json(Map<String, Object> details) {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.metagraph.client.GraphModel.PhoneNumber;
@@ -20,7 +23,8 @@ import io.wabaflow.onboarding.graph.GraphCalls;
  * coexistence number ({@code is_on_biz_app}, facts 3.3), which is not registered. A WABA without numbers yet (one
  * a strategy just created) is polled a few times; still none, the flow completes with the WABA alone. Several
  * numbers and no hint, or a named number that never shows up, end the flow: guessing would connect the wrong
- * number.
+ * number. A number active for another tenant is not taken ({@link NumberOwnership}): the flow fails before
+ * {@code register} is called on it.
  */
 @Component
 class PhoneSelection implements Step {
@@ -41,12 +45,22 @@ class PhoneSelection implements Step {
 
 	private final Duration pollInterval;
 
+	private final NumberOwnership ownership;
+
+	private final Jdbi jdbi;
+
+	private final Executor executor;
+
 	private final Clock clock;
 
-	PhoneSelection(GraphCalls graph, Tokens tokens, Failures failures, OnboardingProperties properties, Clock clock) {
+	PhoneSelection(GraphCalls graph, Tokens tokens, Failures failures, NumberOwnership ownership, Jdbi jdbi,
+			@Qualifier("onboardingExecutor") Executor executor, OnboardingProperties properties, Clock clock) {
 		this.graph = graph;
 		this.tokens = tokens;
 		this.failures = failures;
+		this.ownership = ownership;
+		this.jdbi = jdbi;
+		this.executor = executor;
 		this.waitPolls = properties.phoneWaitPolls();
 		this.pollInterval = properties.polling().interval();
 		this.clock = clock;
@@ -62,8 +76,10 @@ class PhoneSelection implements Step {
 			if (chosen.isEmpty()) {
 				return CompletableFuture.completedFuture(none(flow, numbers, hint, clock.instant()));
 			}
+			// the registry is read on the step threads, not on the HTTP client's
 			return graph.call(client -> client.phoneNumber(chosen.get().id(), token))
-					.thenApply(number -> chosen(flow, number, chosen.get()));
+					.thenApplyAsync(number -> jdbi.withHandle(handle -> ownership.refusal(handle, flow, number.id(),
+							clock.instant())).orElseGet(() -> chosen(flow, number, chosen.get())), executor);
 		}).exceptionally(failure -> failures.handle(flow, STEP, null, failure, clock.instant(),
 				Map.of("waba_id", String.valueOf(flow.wabaId())), null));
 	}

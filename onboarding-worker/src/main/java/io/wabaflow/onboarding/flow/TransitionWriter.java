@@ -3,6 +3,7 @@ package io.wabaflow.onboarding.flow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import io.wabaflow.onboarding.outbox.Outbox;
 import io.wabaflow.onboarding.polling.Continuations;
 import io.wabaflow.onboarding.registry.PhoneNumberRegistry;
 import io.wabaflow.schemas.Topics;
+import io.wabaflow.schemas.onboarding.OnboardingEventType;
 
 /**
  * Applies a step's {@link Transition} in one transaction: the flow's next version (compare-and-set on the claimed
@@ -34,10 +36,13 @@ public class TransitionWriter {
 
 	private final PhoneNumberRegistry registry;
 
+	private final NumberOwnership ownership;
+
 	private final Clock clock;
 
 	TransitionWriter(FlowRepository flows, IntegrationLog log, Outbox outbox, Continuations continuations,
-			CommandOutcomes outcomes, PhoneNumberRegistry registry, Clock clock) {
+			CommandOutcomes outcomes, PhoneNumberRegistry registry, NumberOwnership ownership, Clock clock) {
+		this.ownership = ownership;
 		this.flows = flows;
 		this.log = log;
 		this.outbox = outbox;
@@ -57,7 +62,17 @@ public class TransitionWriter {
 		return applied;
 	}
 
-	boolean apply(Handle handle, Flow claimed, Transition transition, Instant now) {
+	boolean apply(Handle handle, Flow claimed, Transition proposed, Instant now) {
+		Transition transition = proposed;
+		if (proposed.register()) {
+			// checked at selection already; again here, locked, for two tenants completing one number at once
+			ownership.lock(handle, proposed.next().phoneNumberId());
+			Optional<Transition> refusal = ownership.refusal(handle, claimed, proposed.next().phoneNumberId(), now);
+			if (refusal.isPresent()) {
+				transition = refusal.get().after(proposed.log().stream()
+						.filter(entry -> entry.eventType() != OnboardingEventType.COMPLETED).toList());
+			}
+		}
 		Flow next = transition.next();
 		Instant dueAt = transition.delay() == null ? now : now.plus(transition.delay());
 		if (!flows.apply(handle, claimed, next, now, dueAt)) {
@@ -70,7 +85,7 @@ public class TransitionWriter {
 					Math.max(next.stepAttempt(), next.pollAttempts()) + 1, dueAt, now);
 		}
 		if (transition.outcome() != null) {
-			outcomes.record(handle, next.commandId(), "StartOnboarding", transition.outcome(), now);
+			outcomes.record(handle, next.commandId(), "StartOnboarding", next.tenantId(), transition.outcome(), now);
 		}
 		if (transition.register()) {
 			registry.register(handle, next, now);

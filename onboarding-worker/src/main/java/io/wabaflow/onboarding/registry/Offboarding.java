@@ -63,17 +63,20 @@ public class Offboarding {
 	private void offboardNow(OnboardingCommand command) {
 		Offboard offboard = (Offboard) command.getPayload();
 		String commandId = command.getCommandId();
+		String tenant = command.getTenantId();
 		Instant now = clock.instant();
 		jdbi.useTransaction(handle -> {
-			Optional<Outcome> known = outcomes.find(handle, commandId);
+			Optional<CommandOutcomes.Stored> known = outcomes.find(handle, commandId);
 			if (known.isPresent()) {
-				outcomes.publish(handle, commandId, "Offboard", known.get(), now);
+				outcomes.republish(handle, commandId, "Offboard", known.get(), now);
 				return;
 			}
-			Optional<PhoneNumberRegistry.PhoneNumber> number = registry.find(handle, offboard.getPhoneNumberId());
+			// another tenant's number is answered exactly like one never onboarded: nothing about it leaks
+			Optional<PhoneNumberRegistry.PhoneNumber> number = registry.findOfTenant(handle, offboard.getPhoneNumberId(),
+					tenant);
 			if (number.isEmpty()) {
-				outcomes.record(handle, commandId, "Offboard", Outcome.rejected(404, "UNKNOWN_NUMBER",
-						"Phone number " + offboard.getPhoneNumberId() + " was not onboarded here"), now);
+				outcomes.record(handle, commandId, "Offboard", tenant, PhoneNumberRegistry.unknownNumber(
+						offboard.getPhoneNumberId()), now);
 				return;
 			}
 			String reason = "offboarded" + (offboard.getReason() == null ? "" : ": " + offboard.getReason());
@@ -81,11 +84,12 @@ public class Offboarding {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("command_id", commandId);
 			details.put("reason", offboard.getReason());
+			details.put("issued_by", command.getIssuedBy());
 			PhoneNumberRegistry.PhoneNumber offboarded = number.get();
 			writer.record(handle, offboarded.onboardingId(), offboarded.tenantId(), offboarded.wabaId(),
 					offboarded.phoneNumberId(), "offboard:" + commandId,
 					List.of(LogEntry.ok("offboard", null, details).as(OnboardingEventType.OFFBOARDED)), now);
-			outcomes.record(handle, commandId, "Offboard", Outcome.ok(200, "{\"phone_number_id\":\""
+			outcomes.record(handle, commandId, "Offboard", tenant, Outcome.ok(200, "{\"phone_number_id\":\""
 					+ offboarded.phoneNumberId() + "\",\"status\":\"offboarded\"}"), now);
 		});
 		outbox.committed();

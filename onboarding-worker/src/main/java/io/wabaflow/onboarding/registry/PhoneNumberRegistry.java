@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import io.wabaflow.onboarding.flow.Flow;
 import io.wabaflow.onboarding.flow.FlowRepository;
+import io.wabaflow.onboarding.flow.Outcome;
 import io.wabaflow.onboarding.outbox.Outbox;
 import io.wabaflow.platform.crypto.TokenCipher;
 import io.wabaflow.schemas.Topics;
@@ -29,6 +30,8 @@ public class PhoneNumberRegistry {
 
 	/** Meta fixes coexistence numbers at 20 messages per second (facts 3.5, 4.5). */
 	static final int COEXISTENCE_MPS = 20;
+
+	public static final String UNKNOWN_NUMBER = "UNKNOWN_NUMBER";
 
 	private final Jdbi jdbi;
 
@@ -103,6 +106,19 @@ public class PhoneNumberRegistry {
 				.map((rs, ctx) -> map(rs)).findOne();
 	}
 
+	/**
+	 * The number when it belongs to {@code tenantId}; empty when it was never onboarded or belongs to another
+	 * tenant, two cases a command must not be able to tell apart.
+	 */
+	public Optional<PhoneNumber> findOfTenant(Handle handle, String phoneNumberId, String tenantId) {
+		return find(handle, phoneNumberId).filter(number -> number.tenantId().equals(tenantId));
+	}
+
+	/** The rejection of a command naming a number its tenant does not own (unknown, or another tenant's). */
+	public static Outcome unknownNumber(String phoneNumberId) {
+		return Outcome.rejected(404, UNKNOWN_NUMBER, "Phone number " + phoneNumberId + " was not onboarded here");
+	}
+
 	public Optional<PhoneNumber> find(String phoneNumberId) {
 		return jdbi.withHandle(handle -> find(handle, phoneNumberId));
 	}
@@ -112,10 +128,11 @@ public class PhoneNumberRegistry {
 				.bind("waba", wabaId).map((rs, ctx) -> map(rs)).list();
 	}
 
-	public List<PhoneNumber> ofTenant(String tenantId) {
-		return jdbi.withHandle(handle -> handle.createQuery("""
+	/** The tenant's numbers, newest first (in the caller's transaction: the status API's). */
+	public List<PhoneNumber> ofTenant(Handle handle, String tenantId) {
+		return handle.createQuery("""
 				SELECT * FROM phone_numbers WHERE tenant_id = :tenant ORDER BY onboarded_at DESC, phone_number_id
-				""").bind("tenant", tenantId).map((rs, ctx) -> map(rs)).list());
+				""").bind("tenant", tenantId).map((rs, ctx) -> map(rs)).list();
 	}
 
 	/** The number's business token, decrypted for a Graph call; never logged. */

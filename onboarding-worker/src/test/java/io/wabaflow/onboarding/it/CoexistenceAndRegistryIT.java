@@ -67,8 +67,8 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		String contacts = unique("sync");
 		String history = unique("sync");
 
-		command(coexistenceSync(contacts, number.phone(), CoexistenceSyncType.CONTACTS));
-		command(coexistenceSync(history, number.phone(), CoexistenceSyncType.HISTORY));
+		command(coexistenceSync(contacts, number.tenant(), number.phone(), CoexistenceSyncType.CONTACTS));
+		command(coexistenceSync(history, number.tenant(), number.phone(), CoexistenceSyncType.HISTORY));
 
 		CommandResult contactsOk = watcher.awaitResult(contacts, r -> true, SOON);
 		CommandResult historyOk = watcher.awaitResult(history, r -> true, SOON);
@@ -86,7 +86,7 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 				.filteredOn(type -> type == OnboardingEventType.COEXISTENCE_SYNC_REQUESTED).hasSize(2);
 
 		String again = unique("sync");
-		command(coexistenceSync(again, number.phone(), CoexistenceSyncType.CONTACTS));
+		command(coexistenceSync(again, number.tenant(), number.phone(), CoexistenceSyncType.CONTACTS));
 		CommandResult conflict = watcher.awaitResult(again, r -> true, SOON);
 		assertThat(conflict.getHttpStatus()).isEqualTo(409);
 		assertThat(conflict.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
@@ -94,7 +94,7 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		assertThat(conflict.getMessage()).contains(requestId);
 
 		// the first command delivered again: the same answer, Meta not called again
-		command(coexistenceSync(contacts, number.phone(), CoexistenceSyncType.CONTACTS));
+		command(coexistenceSync(contacts, number.tenant(), number.phone(), CoexistenceSyncType.CONTACTS));
 		await().atMost(SOON).until(() -> watcher.results(contacts).size() == 2);
 		assertThat(watcher.results(contacts).get(1).getDataJson()).isEqualTo(contactsOk.getDataJson());
 		assertThat(calls("smb_app_data", number.phone())).isEqualTo(2);
@@ -103,14 +103,14 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 	@Test
 	void anUnknownNumberIs404AndACloudNumberIs400() {
 		String unknown = unique("sync");
-		command(coexistenceSync(unknown, "999" + System.nanoTime(), CoexistenceSyncType.CONTACTS));
+		command(coexistenceSync(unknown, "tenant-nobody", "999" + System.nanoTime(), CoexistenceSyncType.CONTACTS));
 		CommandResult notFound = watcher.awaitResult(unknown, r -> true, SOON);
 		assertThat(notFound.getHttpStatus()).isEqualTo(404);
 		assertThat(notFound.getErrorCode()).isEqualTo("UNKNOWN_NUMBER");
 
 		Onboarded cloud = onboardCloud();
 		String notCoexistence = unique("sync");
-		command(coexistenceSync(notCoexistence, cloud.phone(), CoexistenceSyncType.HISTORY));
+		command(coexistenceSync(notCoexistence, cloud.tenant(), cloud.phone(), CoexistenceSyncType.HISTORY));
 		CommandResult badRequest = watcher.awaitResult(notCoexistence, r -> true, SOON);
 		assertThat(badRequest.getHttpStatus()).isEqualTo(400);
 		assertThat(badRequest.getErrorCode()).isEqualTo("NOT_COEXISTENCE");
@@ -123,7 +123,7 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		clock.advance(Duration.ofHours(24).plusMinutes(1));
 		String late = unique("sync");
 
-		command(coexistenceSync(late, number.phone(), CoexistenceSyncType.HISTORY));
+		command(coexistenceSync(late, number.tenant(), number.phone(), CoexistenceSyncType.HISTORY));
 
 		CommandResult gone = watcher.awaitResult(late, r -> true, SOON);
 		assertThat(gone.getHttpStatus()).isEqualTo(410);
@@ -143,8 +143,8 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		String twice = unique("sync");
 		String tooLate = unique("sync");
 
-		command(coexistenceSync(twice, requestedElsewhere.phone(), CoexistenceSyncType.HISTORY));
-		command(coexistenceSync(tooLate, lateAtMeta.phone(), CoexistenceSyncType.CONTACTS));
+		command(coexistenceSync(twice, requestedElsewhere.tenant(), requestedElsewhere.phone(), CoexistenceSyncType.HISTORY));
+		command(coexistenceSync(tooLate, lateAtMeta.tenant(), lateAtMeta.phone(), CoexistenceSyncType.CONTACTS));
 
 		CommandResult conflict = watcher.awaitResult(twice, r -> true, SOON);
 		assertThat(conflict.getHttpStatus()).isEqualTo(409);
@@ -176,7 +176,7 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		assertThat(watcher.registrations(number.phone()).get(1).getStatus()).isEqualTo(NumberStatus.DISCONNECTED);
 
 		String refused = unique("sync");
-		command(coexistenceSync(refused, number.phone(), CoexistenceSyncType.CONTACTS));
+		command(coexistenceSync(refused, number.tenant(), number.phone(), CoexistenceSyncType.CONTACTS));
 		assertThat(watcher.awaitResult(refused, r -> true, SOON).getErrorCode()).isEqualTo("NUMBER_NOT_ACTIVE");
 
 		webhook(accountUpdate(number.waba(), now + 20, "{\"event\":\"ACCOUNT_RECONNECTED\"}"));
@@ -204,8 +204,8 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		String offboard = unique("offboard");
 		String unknown = unique("offboard");
 
-		command(offboard(offboard, number.phone()));
-		command(offboard(unknown, "998" + System.nanoTime()));
+		command(offboard(offboard, number.tenant(), number.phone()));
+		command(offboard(unknown, "tenant-nobody", "998" + System.nanoTime()));
 
 		assertThat(watcher.awaitResult(offboard, r -> true, SOON).getHttpStatus()).isEqualTo(200);
 		assertThat(watcher.awaitResult(unknown, r -> true, SOON).getErrorCode()).isEqualTo("UNKNOWN_NUMBER");
@@ -238,8 +238,8 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		return new Onboarded(tenant, business, waba, phone, "+55 11 2000-0000");
 	}
 
-	private static OnboardingCommand offboard(String commandId, String phone) {
-		return OnboardingCommand.newBuilder().setCommandId(commandId).setTenantId(null).setIssuedAt(Instant.now())
+	private static OnboardingCommand offboard(String commandId, String tenant, String phone) {
+		return OnboardingCommand.newBuilder().setCommandId(commandId).setTenantId(tenant).setIssuedAt(Instant.now())
 				.setPayload(Offboard.newBuilder().setPhoneNumberId(phone).setReason("customer left").build()).build();
 	}
 

@@ -67,8 +67,13 @@ abstract class OnboardingITSupport {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** wabaflow.api.keys of application-it.properties. */
+	/** The operator key seeded by application-it.properties (read, every tenant). */
 	static final String API_KEY = "onboarding-it-api-key";
+
+	/** A key of tenant onboarding-it-b (read), and one of the same tenant without read. */
+	static final String TENANT_B_KEY = "onboarding-it-tenant-b-key";
+
+	static final String SEND_ONLY_KEY = "onboarding-it-send-only-key";
 
 	private static KafkaProducer<String, SpecificRecord> producer;
 
@@ -152,8 +157,9 @@ abstract class OnboardingITSupport {
 				.build();
 	}
 
-	static OnboardingCommand coexistenceSync(String commandId, String phoneNumberId, CoexistenceSyncType type) {
-		return OnboardingCommand.newBuilder().setCommandId(commandId).setTenantId(null).setIssuedAt(Instant.now())
+	static OnboardingCommand coexistenceSync(String commandId, String tenant, String phoneNumberId,
+			CoexistenceSyncType type) {
+		return OnboardingCommand.newBuilder().setCommandId(commandId).setTenantId(tenant).setIssuedAt(Instant.now())
 				.setPayload(RequestCoexistenceSync.newBuilder().setPhoneNumberId(phoneNumberId).setSyncType(type).build())
 				.build();
 	}

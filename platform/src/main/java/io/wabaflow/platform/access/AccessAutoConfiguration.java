@@ -20,6 +20,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -84,16 +85,30 @@ public class AccessAutoConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> wabaflowApiKeyFilter(KeyRing ring, AccessProperties properties,
-			ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<Clock> clock, ObjectProvider<RefusalCounter> refusals) {
+		RefusalCounter counter = refusals.getIfAvailable(() -> () -> {
+		});
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(ring,
-				clock.getIfAvailable(Clock::systemUTC), () -> {
-					MeterRegistry registry = meters.getIfAvailable();
-					if (registry != null) {
-						registry.counter("wabaflow.api.unauthorized").increment();
-					}
-				}));
+				clock.getIfAvailable(Clock::systemUTC), counter::refused));
 		registration.setUrlPatterns(properties.protectedPaths());
 		return registration;
+	}
+
+	/** Counts refused requests; a metric where Micrometer is on the class path, nothing otherwise. */
+	@FunctionalInterface
+	interface RefusalCounter {
+
+		void refused();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class Metrics {
+
+		@Bean
+		RefusalCounter wabaflowApiRefusals(ObjectProvider<MeterRegistry> meters) {
+			return () -> meters.ifAvailable(registry -> registry.counter("wabaflow.api.unauthorized").increment());
+		}
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.wabaflow.metagraph.client.GraphClient;
 import io.wabaflow.metagraph.client.GraphSettings;
+import io.wabaflow.platform.db.TenantReads;
 import io.wabaflow.sender.SenderProperties;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.retry.RetryTiers;
@@ -43,6 +45,12 @@ class SendConfiguration {
 		// HTTP/1.1 keep-alive connections, as many as calls in flight; the client never blocks a caller
 		return new GraphClient(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(graph.getRequestTimeout()).executor(daemonPool("sender-graph", 4)).build());
+	}
+
+	/** The status API's reads, as the reader role of migration V2 (row-level security on sends). */
+	@Bean
+	TenantReads senderTenantReads(Jdbi jdbi) {
+		return new TenantReads(jdbi, "wabaflow_sender_reader");
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.db.TenantReads;
 
 /**
  * The SQL of the {@code sends}, {@code windows} and {@code recipients} tables. Every write that decides
@@ -116,7 +117,7 @@ public class SendStore {
 	 * another tenant's row even from this query, which does not filter by tenant itself.
 	 */
 	public Optional<Send> findFor(Principal caller, String commandId) {
-		return reads.as(caller, handle -> find(handle, commandId));
+		return reads.read(caller, handle -> find(handle, commandId));
 	}
 
 	private static Optional<Send> find(Handle handle, String commandId) {

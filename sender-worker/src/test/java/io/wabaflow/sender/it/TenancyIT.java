@@ -25,7 +25,7 @@ import io.wabaflow.schemas.registry.NumberStatus;
 import io.wabaflow.schemas.registry.NumberType;
 import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.sender.send.SendState;
-import io.wabaflow.sender.send.TenantReads;
+import io.wabaflow.platform.db.TenantReads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -198,25 +198,25 @@ class TenancyIT extends SenderScenario {
 
 		Principal a = new Principal("rls-it-a", TENANT_A, Set.of(Scope.READ));
 		// deliberately no WHERE: the forgotten tenant filter row-level security is there for
-		List<Map<String, Object>> seenByA = reads.as(a, h -> h.createQuery("SELECT * FROM sends").mapToMap().list());
+		List<Map<String, Object>> seenByA = reads.read(a, h -> h.createQuery("SELECT * FROM sends").mapToMap().list());
 		assertThat(seenByA).isNotEmpty().allSatisfy(row -> assertThat(row.get("tenant_id")).isEqualTo(TENANT_A));
 		assertThat(seenByA).extracting(row -> row.get("command_id")).contains(ofA.getCommandId())
 				.doesNotContain(ofB.getCommandId());
-		Long bRowsSeenByA = reads.as(a, h -> h.createQuery("SELECT count(*) FROM sends WHERE tenant_id = :b")
+		Long bRowsSeenByA = reads.read(a, h -> h.createQuery("SELECT count(*) FROM sends WHERE tenant_id = :b")
 				.bind("b", TENANT_B).mapTo(Long.class).one());
 		assertThat(bRowsSeenByA).isZero();
 
 		Principal b = new Principal("rls-it-b", TENANT_B, Set.of(Scope.READ));
-		List<String> tenantsSeenByB = reads.as(b, h -> h.createQuery("SELECT DISTINCT tenant_id FROM sends")
+		List<String> tenantsSeenByB = reads.read(b, h -> h.createQuery("SELECT DISTINCT tenant_id FROM sends")
 				.mapTo(String.class).list());
 		assertThat(tenantsSeenByB).containsExactly(TENANT_B);
 		Principal operator = new Principal("rls-it-ops", null, Set.of(Scope.READ, Scope.ADMIN));
-		List<String> seenByOperator = reads.as(operator, h -> h.createQuery("SELECT command_id FROM sends")
+		List<String> seenByOperator = reads.read(operator, h -> h.createQuery("SELECT command_id FROM sends")
 				.mapTo(String.class).list());
 		assertThat(seenByOperator).contains(ofA.getCommandId(), ofB.getCommandId());
 
 		// the reader only reads, whatever a read path might try
-		assertThatThrownBy(() -> reads.as(a, h -> h.execute("DELETE FROM sends"))).hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> reads.read(a, h -> h.execute("DELETE FROM sends"))).hasMessageContaining("permission denied");
 		assertThat(store.find(ofB.getCommandId())).isPresent();
 	}
 

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.wabaflow.sync.contacts.ContactQueries;
 import io.wabaflow.sync.contacts.ContactView;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** Contacts of a number, by wa_id. */
@@ -24,12 +27,15 @@ class ContactsController {
 	}
 
 	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/contacts")
-	Page<ContactView> contacts(@PathVariable String phoneNumberId, @RequestParam(required = false) Integer limit,
+	@RequiresScope(Scope.READ)
+	Page<ContactView> contacts(Principal caller, @PathVariable String phoneNumberId, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		int size = Limits.of(limit);
 		Cursor after = Cursor.decode(cursor);
-		List<ContactView> items = active.read(handle -> contacts.list(handle, phoneNumberId,
-				after == null ? null : after.id(), size + 1));
+		List<ContactView> items = active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, phoneNumberId);
+			return contacts.list(handle, phoneNumberId, after == null ? null : after.id(), size + 1);
+		});
 		return ConversationsController.page(items, size, last -> new Cursor(null, last.waId()));
 	}
 }

@@ -14,6 +14,9 @@ import io.wabaflow.sync.conversations.ConversationQueries;
 import io.wabaflow.sync.conversations.ConversationView;
 import io.wabaflow.sync.messages.MessageQueries;
 import io.wabaflow.sync.messages.MessageView;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** Conversations of a number (newest first) and the messages of a conversation (newest first). */
@@ -34,7 +37,8 @@ class ConversationsController {
 	}
 
 	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/conversations")
-	Page<ConversationView> conversations(@PathVariable String phoneNumberId,
+	@RequiresScope(Scope.READ)
+	Page<ConversationView> conversations(Principal caller, @PathVariable String phoneNumberId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		int size = Limits.of(limit);
 		Cursor after = Cursor.decode(cursor);
@@ -42,13 +46,17 @@ class ConversationsController {
 			throw new BadRequestException("Invalid cursor");
 		}
 		Instant now = clock.instant();
-		List<ConversationView> items = active.read(handle -> conversations.list(handle, phoneNumberId,
-				after == null ? null : after.at(), after == null ? null : after.id(), size + 1, now));
+		List<ConversationView> items = active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, phoneNumberId);
+			return conversations.list(handle, phoneNumberId, after == null ? null : after.at(),
+					after == null ? null : after.id(), size + 1, now);
+		});
 		return page(items, size, last -> new Cursor(last.lastMessage().at(), last.contact().waId()));
 	}
 
 	@GetMapping("/api/v1/conversations/{conversationId}/messages")
-	Page<MessageView> messages(@PathVariable String conversationId, @RequestParam(required = false) Integer limit,
+	@RequiresScope(Scope.READ)
+	Page<MessageView> messages(Principal caller, @PathVariable String conversationId, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor,
 			@RequestParam(name = "include_raw", defaultValue = "false") boolean includeRaw) {
 		ConversationKey key = ConversationKey.parse(conversationId);
@@ -61,7 +69,8 @@ class ConversationsController {
 			throw new BadRequestException("Invalid cursor");
 		}
 		Instant now = clock.instant();
-		List<MessageView> items = active.read(handle -> {
+		List<MessageView> items = active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, key.phoneNumberId());
 			if (conversations.find(handle, key, now).isEmpty()) {
 				throw new NotFoundException("No conversation " + conversationId);
 			}

@@ -6,6 +6,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.wabaflow.sync.history.HistorySyncQueries;
 import io.wabaflow.sync.history.HistorySyncView;
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** The coexistence history sync of a number: phases, chunks, progress, complete or declined. */
@@ -21,7 +24,11 @@ class HistorySyncController {
 	}
 
 	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/history-sync")
-	HistorySyncView historySync(@PathVariable String phoneNumberId) {
-		return active.read(handle -> history.status(handle, phoneNumberId));
+	@RequiresScope(Scope.READ)
+	HistorySyncView historySync(Principal caller, @PathVariable String phoneNumberId) {
+		return active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, phoneNumberId);
+			return history.status(handle, phoneNumberId);
+		});
 	}
 }

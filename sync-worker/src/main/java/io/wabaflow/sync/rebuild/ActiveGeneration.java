@@ -5,11 +5,16 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.db.TenantReads;
+
 /**
  * Runs a read against the generation that serves reads. The lookup and the read share one read-only
  * transaction whose search path is that generation's schema, so a read started before a switch finishes
  * on the old complete generation and one started after reads the new complete one: never a mix, never a
- * generation that is still being built.
+ * generation that is still being built. The read itself runs as {@value #READER_ROLE} with the caller's tenant
+ * set ({@link TenantReads#enter}): row-level security (db/projections/V2__tenancy.sql) shows a tenant the rows of
+ * its own numbers only, whatever the query says.
  */
 @Component
 public class ActiveGeneration {
@@ -20,7 +25,10 @@ public class ActiveGeneration {
 		this.jdbi = jdbi;
 	}
 
-	public <T> T read(HandleCallback<T, RuntimeException> read) {
+	/** Created and granted to the worker's user by db/projections/V2__tenancy.sql. */
+	public static final String READER_ROLE = "wabaflow_sync_reader";
+
+	public <T> T read(Principal caller, HandleCallback<T, RuntimeException> read) {
 		return jdbi.inTransaction(handle -> {
 			handle.execute("SET TRANSACTION READ ONLY");
 			String schema = activeSchema(handle);
@@ -29,6 +37,7 @@ public class ActiveGeneration {
 			}
 			GenerationSchemas.requireGenerationSchema(schema);
 			handle.execute("SET LOCAL search_path TO " + schema);
+			TenantReads.enter(handle, READER_ROLE, caller);
 			return read.withHandle(handle);
 		});
 	}

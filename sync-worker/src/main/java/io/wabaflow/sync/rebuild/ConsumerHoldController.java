@@ -7,12 +7,16 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
+
 /**
  * The contract ops tools rely on to reset a live group's offsets ({@code wabaflow replay --stop-via}):
  * {@code PUT /admin/consumers/{group}/hold} stops the group's consumers on every instance until
  * {@code DELETE} releases them.
  */
 @RestController
+@RequiresScope(Scope.ADMIN)
 @RequestMapping("/admin/consumers/{group}/hold")
 class ConsumerHoldController {
 

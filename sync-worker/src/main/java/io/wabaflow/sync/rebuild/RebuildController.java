@@ -11,8 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
+
 /** Operations on the projections: rebuild from the topics, its status, dropping a retired generation. */
 @RestController
+@RequiresScope(Scope.ADMIN)
 @RequestMapping("/admin/projections")
 class RebuildController {
 

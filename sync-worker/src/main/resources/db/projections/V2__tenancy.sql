@@ -1,0 +1,64 @@
+-- Tenancy's second wall (DESIGN.md principle 8; README "Tenancy and access"). The read API answers as
+-- wabaflow_sync_reader, which owns nothing and is no superuser, with the caller's tenant (or the operator flag)
+-- set for its transaction only (platform's TenantReads). These policies then show a tenant the rows of the numbers
+-- the registry gives it, and nothing else, even to a query that forgot its filter. Numbers no tenant owns (their
+-- webhooks are projected all the same) are seen by operators only.
+--
+-- The tenant is not copied into every row: a number's owner is a fact of the registry (phone_numbers, from the
+-- compacted wabaflow.phone-numbers.v1), and webhooks may be projected before the registration that names their
+-- owner arrives. Resolving it through phone_numbers at read time keeps every row a function of the events alone,
+-- so a rebuild stays row-for-row identical and keeps every row's tenant.
+
+-- Roles belong to the cluster: another generation's schema, or another database on the same server, may have
+-- created it already, or be creating it right now.
+DO $$
+BEGIN
+    CREATE ROLE wabaflow_sync_reader NOLOGIN;
+EXCEPTION
+    WHEN duplicate_object OR unique_violation THEN NULL;
+END
+$$;
+
+-- The worker's own user switches to the reader with SET LOCAL ROLE, which needs membership (granted only when
+-- missing: an administrator may have granted it beforehand to a user that cannot grant it itself).
+DO $$
+BEGIN
+    IF NOT pg_has_role(current_user, 'wabaflow_sync_reader', 'MEMBER') THEN
+        GRANT wabaflow_sync_reader TO current_user;
+    END IF;
+END
+$$;
+
+GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO wabaflow_sync_reader;
+
+ALTER TABLE phone_numbers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE phone_numbers FORCE ROW LEVEL SECURITY;
+-- the worker (projection writers, rebuilds) works on every tenant's rows
+CREATE POLICY phone_numbers_worker ON phone_numbers TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY phone_numbers_reader ON phone_numbers FOR SELECT TO wabaflow_sync_reader
+    USING (current_setting('wabaflow.operator', true) = 'on'
+        OR tenant_id = current_setting('wabaflow.tenant_id', true));
+GRANT SELECT ON phone_numbers TO wabaflow_sync_reader;
+
+-- Every other projection table is per number: a row is the tenant's when its number is.
+DO $$
+DECLARE
+    projection text;
+BEGIN
+    FOREACH projection IN ARRAY ARRAY['contacts', 'messages', 'message_statuses', 'reactions', 'message_edits',
+            'message_revokes', 'read_marks', 'conversations', 'history_chunks', 'history_errors']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', projection);
+        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', projection);
+        EXECUTE format('CREATE POLICY %I ON %I TO CURRENT_USER USING (true) WITH CHECK (true)',
+                projection || '_worker', projection);
+        EXECUTE format($policy$
+            CREATE POLICY %I ON %I FOR SELECT TO wabaflow_sync_reader
+            USING (current_setting('wabaflow.operator', true) = 'on'
+                OR phone_number_id IN (SELECT phone_number_id FROM phone_numbers
+                    WHERE tenant_id = current_setting('wabaflow.tenant_id', true)))
+            $policy$, projection || '_reader', projection);
+        EXECUTE format('GRANT SELECT ON %I TO wabaflow_sync_reader', projection);
+    END LOOP;
+END
+$$;
