@@ -4,23 +4,27 @@
 -- for the tenant the outcome belongs to, whoever sends the command id again. Rows from before have none.
 ALTER TABLE command_outcomes ADD COLUMN tenant_id text;
 
--- The role the status API reads as (SET LOCAL ROLE in its transaction). It owns nothing and is not a superuser, so
--- row-level security applies to it. Roles are cluster-wide: another database of the same cluster (the test
--- databases, a second environment) may have created it already, or be creating it right now.
+-- The reader role, created unless it exists. Roles belong to the cluster: another schema or database of the same
+-- server may have created it already, or be creating it right now. A database user that may not create roles
+-- needs an administrator to create it and grant it first (README, "Tenancy and access": database roles).
 DO $$
 BEGIN
-    CREATE ROLE wabaflow_onboarding_reader NOLOGIN;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wabaflow_onboarding_reader') THEN
+        CREATE ROLE wabaflow_onboarding_reader NOLOGIN;
+    END IF;
 EXCEPTION
     WHEN duplicate_object OR unique_violation THEN NULL;
+    WHEN insufficient_privilege THEN
+        RAISE EXCEPTION 'Database user % may not create role wabaflow_onboarding_reader. As an administrator run: CREATE ROLE wabaflow_onboarding_reader NOLOGIN; GRANT wabaflow_onboarding_reader TO %;', current_user, current_user;
 END
 $$;
 
--- The worker's own user must be able to SET ROLE to it. Only when not a member yet: an administrator may have
--- created the role and granted it beforehand, to a user that could not grant it itself.
+-- The worker's own user switches to the reader with SET LOCAL ROLE, which needs membership; granted here only
+-- when missing (an administrator may have granted it to a user that cannot grant it itself).
 DO $$
 BEGIN
     IF NOT pg_has_role(current_user, 'wabaflow_onboarding_reader', 'MEMBER') THEN
-        GRANT wabaflow_onboarding_reader TO current_user;
+        EXECUTE format('GRANT wabaflow_onboarding_reader TO %I', current_user);
     END IF;
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO wabaflow_onboarding_reader', current_schema());
 END

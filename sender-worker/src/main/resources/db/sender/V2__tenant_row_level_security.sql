@@ -8,19 +8,31 @@
 -- (REJECTED TENANT_REQUIRED, so that a duplicate of it gets the same answer) that no tenant owns and only
 -- operators see. Rows written before tenancy keep what the command carried then.
 
--- Roles belong to the cluster, not the database: a second database on the same server (the tests make
--- one per worker context) finds the role already there, possibly being created at the same moment.
+-- The reader role, created unless it exists. Roles belong to the cluster: another schema or database of the same
+-- server may have created it already, or be creating it right now. A database user that may not create roles
+-- needs an administrator to create it and grant it first (README, "Tenancy and access": database roles).
 DO $$
 BEGIN
-    CREATE ROLE wabaflow_sender_reader NOLOGIN;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wabaflow_sender_reader') THEN
+        CREATE ROLE wabaflow_sender_reader NOLOGIN;
+    END IF;
 EXCEPTION
-    WHEN duplicate_object OR unique_violation THEN
-        NULL;
+    WHEN duplicate_object OR unique_violation THEN NULL;
+    WHEN insufficient_privilege THEN
+        RAISE EXCEPTION 'Database user % may not create role wabaflow_sender_reader. As an administrator run: CREATE ROLE wabaflow_sender_reader NOLOGIN; GRANT wabaflow_sender_reader TO %;', current_user, current_user;
 END
 $$;
 
--- The worker's own user switches to the reader with SET LOCAL ROLE, which needs membership.
-GRANT wabaflow_sender_reader TO CURRENT_USER;
+-- The worker's own user switches to the reader with SET LOCAL ROLE, which needs membership; granted here only
+-- when missing (an administrator may have granted it to a user that cannot grant it itself).
+DO $$
+BEGIN
+    IF NOT pg_has_role(current_user, 'wabaflow_sender_reader', 'MEMBER') THEN
+        EXECUTE format('GRANT wabaflow_sender_reader TO %I', current_user);
+    END IF;
+END
+$$;
+
 GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO wabaflow_sender_reader;
 GRANT SELECT ON sends TO wabaflow_sender_reader;
 

@@ -9,22 +9,27 @@
 -- owner arrives. Resolving it through phone_numbers at read time keeps every row a function of the events alone,
 -- so a rebuild stays row-for-row identical and keeps every row's tenant.
 
--- Roles belong to the cluster: another generation's schema, or another database on the same server, may have
--- created it already, or be creating it right now.
+-- The reader role, created unless it exists. Roles belong to the cluster: another schema or database of the same
+-- server may have created it already, or be creating it right now. A database user that may not create roles
+-- needs an administrator to create it and grant it first (README, "Tenancy and access": database roles).
 DO $$
 BEGIN
-    CREATE ROLE wabaflow_sync_reader NOLOGIN;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wabaflow_sync_reader') THEN
+        CREATE ROLE wabaflow_sync_reader NOLOGIN;
+    END IF;
 EXCEPTION
     WHEN duplicate_object OR unique_violation THEN NULL;
+    WHEN insufficient_privilege THEN
+        RAISE EXCEPTION 'Database user % may not create role wabaflow_sync_reader. As an administrator run: CREATE ROLE wabaflow_sync_reader NOLOGIN; GRANT wabaflow_sync_reader TO %;', current_user, current_user;
 END
 $$;
 
--- The worker's own user switches to the reader with SET LOCAL ROLE, which needs membership (granted only when
--- missing: an administrator may have granted it beforehand to a user that cannot grant it itself).
+-- The worker's own user switches to the reader with SET LOCAL ROLE, which needs membership; granted here only
+-- when missing (an administrator may have granted it to a user that cannot grant it itself).
 DO $$
 BEGIN
     IF NOT pg_has_role(current_user, 'wabaflow_sync_reader', 'MEMBER') THEN
-        GRANT wabaflow_sync_reader TO current_user;
+        EXECUTE format('GRANT wabaflow_sync_reader TO %I', current_user);
     END IF;
 END
 $$;

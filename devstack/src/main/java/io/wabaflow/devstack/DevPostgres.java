@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,10 @@ public final class DevPostgres implements AutoCloseable {
 
 	static final String DATABASE = "wabaflow";
 
+	/** The roles the workers' read APIs switch to, created by their migrations where the user may create roles. */
+	static final List<String> READER_ROLES = List.of("wabaflow_sender_reader", "wabaflow_onboarding_reader",
+			"wabaflow_sync_reader");
+
 	private final EmbeddedPostgres postgres;
 
 	private DevPostgres(EmbeddedPostgres postgres) {
@@ -40,6 +45,14 @@ public final class DevPostgres implements AutoCloseable {
 					Statement statement = connection.createStatement()) {
 				if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = 'wabaflow'").next()) {
 					statement.execute("CREATE ROLE wabaflow LOGIN PASSWORD 'wabaflow'");
+				}
+				// the services' user may not create roles: their read APIs' roles (row-level security) are made here,
+				// as a production administrator would (README, "Tenancy and access")
+				for (String reader : READER_ROLES) {
+					if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + reader + "'").next()) {
+						statement.execute("CREATE ROLE " + reader + " NOLOGIN");
+					}
+					statement.execute("GRANT " + reader + " TO wabaflow");
 				}
 				if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
 					statement.execute("CREATE DATABASE " + DATABASE + " OWNER wabaflow");

@@ -226,7 +226,9 @@ class CrossTenantIT {
 			if (response.body().contains(walked.phoneNumberId()) && endpoint.expect() == Expect.OWN_LIST) {
 				failures.add(endpoint.mapping() + " showed tenant-a's number to tenant-b: " + response.body());
 			}
-			if (response.body().contains(walked.user()) || response.body().contains(DevKeys.TENANT_B_KEY)) {
+			// problem+json's "instance" repeats the path the caller sent (which names tenant-a's user here): not a leak
+			String answered = response.body().replaceAll("\"instance\":\"[^\"]*\"", "");
+			if (answered.contains(walked.user()) || answered.contains(DevKeys.TENANT_B_KEY)) {
 				failures.add(endpoint.mapping() + " leaked data in: " + response.body());
 			}
 		}
