@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL stopped and started again (same port, same data) while webhooks stream in and commands arrive: the
- * ingress, which has no database, keeps accepting; the workers wait for the database instead of giving up on
- * what they consumed meanwhile.
+ * ingress, which has no database, keeps accepting; the workers (sync, sender, onboarding) wait for the database
+ * instead of giving up on what they consumed meanwhile.
  */
 @ExtendWith(SharedStack.class)
 class DatabaseRestartIT {
@@ -34,6 +34,7 @@ class DatabaseRestartIT {
 		// while it is down: the rest of the stream, a user who writes for the first time, and sends
 		String newcomer = "5541988887777";
 		stack.scenario().injectText(phone, newcomer, "first message, while the database is down");
+		World.Signup signup = world.startOnboarding("db-restart-signup"); // its command waits, not dead-lettered
 		List<String> templates = IntStream.range(0, 20).mapToObj(i -> world.sendTemplate(phone, "55419" + (60_000_000 + i)))
 				.toList();
 		inbound.awaitAllDelivered(world, Duration.ofMinutes(2)); // the ingress has no database
@@ -57,5 +58,8 @@ class DatabaseRestartIT {
 				.map(m -> m.path("to").asString())).hasSize(20).doesNotHaveDuplicates();
 		JsonNode reply = world.sendTextAndWait(phone, newcomer, "Olá! Chegou sim.");
 		assertThat(reply.path("outcome").asString()).as("%s", reply).isEqualTo("OK");
+
+		// the signup that arrived during the outage completes: its command waited for the database
+		world.awaitOnboarded(signup, Duration.ofMinutes(2));
 	}
 }

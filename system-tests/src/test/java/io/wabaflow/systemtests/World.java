@@ -1,5 +1,6 @@
 package io.wabaflow.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
@@ -61,17 +62,33 @@ final class World {
 	 * and its number known to the sender: a template to it goes out.
 	 */
 	String onboardedNumber(String businessName) {
+		return awaitOnboarded(startOnboarding(businessName), Duration.ofSeconds(90));
+	}
+
+	/** A business with a cloud number that signed up; its onboarding is started through the ingress. */
+	record Signup(String business, String phone) {
+	}
+
+	Signup startOnboarding(String businessName) {
 		String business = scenario.createBusiness(businessName);
 		String waba = scenario.createWaba(business, false);
 		String phone = scenario.createCloudNumber(waba, "+55 11 4002-0000", false);
 		String code = scenario.signupCode(business);
-		Api api = tenant;
-		byPhone.put(phone, api);
-		api.post(stack.url(Service.INGRESS) + "/api/v1/onboarding", """
+		byPhone.put(phone, tenant);
+		Api.Answer started = tenant.post(stack.url(Service.INGRESS) + "/api/v1/onboarding", """
 				{"code":"%s","state":"st","waba_id":"%s","phone_number_id":"%s","business_id":"%s"}"""
 				.formatted(code, waba, phone, business));
+		assertThat(started.status()).as("POST /api/v1/onboarding: %s", started.body()).isEqualTo(202);
+		return new Signup(business, phone);
+	}
+
+	/** Waits until the signup's onboarding completed and the sender knows its number; the number. */
+	String awaitOnboarded(Signup signup, Duration timeout) {
+		Api api = tenant;
+		String business = signup.business();
+		String phone = signup.phone();
 		// the tenant's status shows its latest flow: this business's once it started
-		await("onboarding of " + businessName).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+		await("onboarding of " + business).atMost(timeout).pollInterval(Duration.ofMillis(500))
 				.until(() -> api.get(stack.url(Service.ONBOARDING) + "/api/v1/tenants/" + TENANT + "/onboarding").body(),
 						status -> business.equals(status.path("business_id").asString())
 								&& "completed".equals(status.path("state").asString()));

@@ -2,11 +2,13 @@ package io.wabaflow.platform.kafka;
 
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
+import org.springframework.kafka.listener.SeekUtils;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -20,6 +22,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * of another kind on a later try starts the given back-off afresh). The platform's default handler is one
  * of these; a consumer that must never dead-letter a record for any transient cause (a projection) makes
  * one with a back-off that does not end.
+ *
+ * <p>They know the delay gate of delay topics too: a {@code KafkaBackoffException} ("this partition's head is not
+ * due yet", thrown by a delay-topic listener) is neither a failure nor a dead letter; the record is sought back and
+ * read again when the partition resumes.
  */
 public final class DeadLetterErrorHandlers {
 
@@ -40,7 +46,14 @@ public final class DeadLetterErrorHandlers {
 				(record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), -1));
 		recoverer.setFailIfSendResultIsError(true); // a dead letter not acknowledged is retried, never dropped
 		recoverer.setHeadersFunction(DeadLetters::reasonHeaders);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff,
+		ConsumerRecordRecoverer recoverUnlessNotDue = (record, exception) -> {
+			if (SeekUtils.isBackoffException(exception)) {
+				// thrown back: the handler then seeks the record instead of recovering it
+				throw (RuntimeException) exception;
+			}
+			recoverer.accept(record, exception);
+		};
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverUnlessNotDue, backOff,
 				new ContainerPausingBackOffHandler(new ListenerContainerPauseService(registry, scheduler)));
 		handler.addNotRetryableExceptions(PoisonRecordException.class);
 		long longestWait = backOff instanceof ExponentialBackOff exponential ? exponential.getMaxInterval()
