@@ -114,7 +114,8 @@ public final class ChangeValueParser {
 			return null;
 		}
 		return new ContactProfile(Json.text(contact, "wa_id"), Json.text(contact.path("profile"), "name"),
-				Json.text(contact, "user_id"), Json.text(contact, "identity_key_hash"));
+				Json.text(contact, "user_id"), Json.text(contact, "parent_user_id"),
+				Json.text(contact.path("profile"), "username"), Json.text(contact, "identity_key_hash"));
 	}
 
 	private InboundMessage message(JsonNode message) {
@@ -122,10 +123,19 @@ public final class ChangeValueParser {
 			return null;
 		}
 		String type = Json.text(message, "type");
-		return new InboundMessage(Json.text(message, "id"), Json.text(message, "from"), Json.text(message, "to"),
-				Json.text(message, "group_id"), Json.instant(message, "timestamp"), type, content(type, message),
-				context(message), Json.raw(message, "referral"), errors(message), contentJson(type, message),
-				Json.raw(message, "context"), message.toString());
+		return new InboundMessage(Json.text(message, "id"), Json.text(message, "from"),
+				Json.text(message, "from_user_id"), Json.text(message, "to"), Json.text(message, "group_id"),
+				Json.instant(message, "timestamp"), type, content(type, message), context(message),
+				Json.raw(message, "referral"), errors(message), contentJson(type, message), Json.raw(message, "context"),
+				message.toString(), systemNotice(message.get("system")));
+	}
+
+	private static InboundMessage.SystemNotice systemNotice(JsonNode system) {
+		if (system == null || !system.isObject()) {
+			return null;
+		}
+		return new InboundMessage.SystemNotice(Json.text(system, "type"), Json.text(system, "body"),
+				Json.text(system, "wa_id"), Json.text(system, "user_id"));
 	}
 
 	private MessageContent content(String type, JsonNode message) {
@@ -184,7 +194,8 @@ public final class ChangeValueParser {
 		String value = Json.text(status, "status");
 		return new MessageStatus(Json.text(status, "id"),
 				value == null ? null : value.toLowerCase(java.util.Locale.ROOT),
-				Json.instant(status, "timestamp"), Json.text(status, "recipient_id"), Json.text(status, "recipient_type"),
+				Json.instant(status, "timestamp"), Json.text(status, "recipient_id"),
+				Json.text(status, "recipient_user_id"), Json.text(status, "recipient_type"),
 				Json.text(status, "biz_opaque_callback_data"),
 				conversation == null || !conversation.isObject() ? null
 						: new MessageStatus.Conversation(Json.text(conversation, "id"),

@@ -8,7 +8,9 @@ import java.util.List;
  * message, or the new version inside an edit.
  *
  * @param id           the wamid
- * @param from         sender's number (a user; or the business for history messages it sent)
+ * @param from         sender's number (a user; or the business for history messages it sent); null for a user
+ *                     known only by a BSUID
+ * @param fromUserId   sender's business-scoped user id ({@code from_user_id}), null when absent
  * @param to           recipient, only present on messages the business sent (history), else null
  * @param groupId      the group chat the message was sent in, null for a one-to-one chat
  * @param timestamp    when the message was sent (device time for history), null if absent
@@ -20,10 +22,13 @@ import java.util.List;
  *                     whatever the type, known or not; null if absent
  * @param contextJson  {@code context} as received, null if none
  * @param rawJson      the whole message object as received, for storage and for types we don't know
+ * @param system       a {@code system} message's {@code system} object (a user changed number, or identity), else
+ *                     null
  */
 public record InboundMessage(
 		String id,
 		String from,
+		String fromUserId,
 		String to,
 		String groupId,
 		Instant timestamp,
@@ -34,5 +39,13 @@ public record InboundMessage(
 		List<WebhookError> errors,
 		String contentJson,
 		String contextJson,
-		String rawJson) {
+		String rawJson,
+		SystemNotice system) {
+
+	/**
+	 * {@code messages[].system}: {@code user_changed_number} names the user's new phone ({@code wa_id}) and, with
+	 * BSUIDs, the new one ({@code user_id}); {@code customer_identity_changed} names neither.
+	 */
+	public record SystemNotice(String type, String body, String waId, String userId) {
+	}
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param conversation only on some statuses, null otherwise
  * @param pricing      only on some statuses, null otherwise
  * @param recipientType {@code group} for a message sent to a group chat, else {@code individual} or null
+ * @param recipientId   the user's phone, null when the message was sent to a BSUID only
+ * @param recipientUserId the user's BSUID ({@code recipient_user_id}), null when absent
  * @param errors       why a {@code failed} message failed
  */
 public record MessageStatus(
@@ -22,6 +24,7 @@ public record MessageStatus(
 		String status,
 		Instant timestamp,
 		String recipientId,
+		String recipientUserId,
 		String recipientType,
 		String bizOpaqueCallbackData,
 		Conversation conversation,

@@ -77,8 +77,8 @@ class ChangeValueParserTest {
 		MessagesValue value = parser.messages(Payloads.text("messages-every-type.json"));
 
 		assertThat(value.contacts()).containsExactly(
-				new ContactProfile("16505551234", "Björk 🎉", null, "DF2lS5v2W6x="),
-				new ContactProfile("5511988887777", "João", "US.13491208655302741918", null));
+				new ContactProfile("16505551234", "Björk 🎉", null, null, null, "DF2lS5v2W6x="),
+				new ContactProfile("5511988887777", "João", "US.13491208655302741918", null, null, null));
 	}
 
 	@Test

@@ -1,0 +1,97 @@
+package io.wabaflow.metagraph.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.wabaflow.testsupport.PeerWebhooks;
+
+/**
+ * The parser against webhooks written by other people (test-support's peer-webhooks, sources in its SOURCES.md):
+ * every file splits and every change of the fields we read parses, and the 2026 identities (business-scoped user
+ * ids, usernames, parent ids, number changes) come out as Meta's own examples carry them.
+ */
+class PeerCorpusParsingTest {
+
+	private final EnvelopeSplitter splitter = new EnvelopeSplitter();
+
+	private final ChangeValueParser parser = new ChangeValueParser();
+
+	@Test
+	void everyFileOfTheCorpusSplitsAndItsMessagesChangesParse() {
+		List<PeerWebhooks.Payload> corpus = PeerWebhooks.all();
+		assertThat(corpus).hasSize(84);
+		for (PeerWebhooks.Payload payload : corpus) {
+			assertThatCode(() -> {
+				for (EnvelopeChange change : splitter.split(payload.bytes())) {
+					switch (change.field()) {
+						case "messages" -> parser.messages(change.valueJson());
+						case "smb_message_echoes" -> parser.messageEchoes(change.valueJson());
+						case "smb_app_state_sync" -> parser.stateSync(change.valueJson());
+						case "history" -> parser.history(change.valueJson());
+						default -> {
+						}
+					}
+				}
+			}).as(payload.name()).doesNotThrowAnyException();
+		}
+	}
+
+	@Test
+	void aUsernameUserComesWithABusinessScopedIdAndNoPhone() throws Exception {
+		MessagesValue value = messages("006");
+		ContactProfile contact = value.contacts().get(0);
+		assertThat(contact.waId()).isNull();
+		assertThat(contact.userId()).isEqualTo("US.13491208655302741918");
+		assertThat(contact.parentUserId()).isEqualTo("US.ENT.11815799212886844830");
+		assertThat(contact.username()).isEqualTo("realsheenanelson");
+		assertThat(contact.name()).isEqualTo("Sheena Nelson");
+		InboundMessage message = value.messages().get(0);
+		assertThat(message.from()).isNull();
+		assertThat(message.fromUserId()).isEqualTo("US.13491208655302741918");
+
+		MessagesValue contactOnly = messages("007");
+		assertThat(contactOnly.contacts().get(0).userId()).isEqualTo("BSUID_123");
+		assertThat(contactOnly.messages().get(0).from()).isNull();
+		assertThat(contactOnly.messages().get(0).fromUserId()).isNull();
+	}
+
+	@Test
+	void aUserWithBothIdentitiesCarriesBothOnContactsMessagesAndStatuses() throws Exception {
+		MessagesValue button = messages("020");
+		assertThat(button.contacts().get(0).waId()).isEqualTo("972987654321");
+		assertThat(button.contacts().get(0).userId()).isEqualTo("US.13491208655302741918");
+		assertThat(button.messages().get(0).from()).isEqualTo("972987654321");
+		assertThat(button.messages().get(0).fromUserId()).isEqualTo("US.13491208655302741918");
+
+		MessageStatus delivered = messages("048").statuses().get(0);
+		assertThat(delivered.recipientId()).isEqualTo("16505551234");
+		assertThat(delivered.recipientUserId()).isEqualTo("US.13491208655302741918");
+		assertThat(messages("048").contacts().get(0).username()).isEqualTo("pablomorales");
+
+		MessageStatus bsuidOnly = messages("049").statuses().get(0);
+		assertThat(bsuidOnly.recipientId()).isNull();
+		assertThat(bsuidOnly.recipientUserId()).isEqualTo("US.13491208655302741918");
+	}
+
+	@Test
+	void aChangedNumberNamesTheNewPhone() throws Exception {
+		InboundMessage changed = messages("034").messages().get(0);
+		assertThat(changed.from()).isEqualTo("16505551234");
+		assertThat(changed.system()).isNotNull();
+		assertThat(changed.system().type()).isEqualTo("user_changed_number");
+		assertThat(changed.system().waId()).isEqualTo("12195555358");
+
+		InboundMessage identity = messages("036").messages().get(0);
+		assertThat(identity.system().type()).isEqualTo("customer_identity_changed");
+		assertThat(identity.system().waId()).isNull();
+		assertThat(messages("012").messages().get(0).system()).isNull();
+	}
+
+	private MessagesValue messages(String number) throws Exception {
+		return parser.messages(splitter.split(PeerWebhooks.get(number).bytes()).get(0).valueJson());
+	}
+}
