@@ -45,25 +45,24 @@ CREATE POLICY phone_numbers_reader ON phone_numbers FOR SELECT TO wabaflow_sync_
         OR tenant_id = current_setting('wabaflow.tenant_id', true));
 GRANT SELECT ON phone_numbers TO wabaflow_sync_reader;
 
--- Every other projection table is per number: a row is the tenant's when its number is.
-DO $$
-DECLARE
-    projection text;
+-- Every other projection table is per number: a row is the tenant's when its number is. A function, so that the
+-- tables of later migrations get the same wall in one line.
+CREATE FUNCTION protect_projection(projection text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    FOREACH projection IN ARRAY ARRAY['contacts', 'messages', 'message_statuses', 'reactions', 'message_edits',
-            'message_revokes', 'read_marks', 'conversations', 'history_chunks', 'history_errors']
-    LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', projection);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', projection);
-        EXECUTE format('CREATE POLICY %I ON %I TO CURRENT_USER USING (true) WITH CHECK (true)',
-                projection || '_worker', projection);
-        EXECUTE format($policy$
-            CREATE POLICY %I ON %I FOR SELECT TO wabaflow_sync_reader
-            USING (current_setting('wabaflow.operator', true) = 'on'
-                OR phone_number_id IN (SELECT phone_number_id FROM phone_numbers
-                    WHERE tenant_id = current_setting('wabaflow.tenant_id', true)))
-            $policy$, projection || '_reader', projection);
-        EXECUTE format('GRANT SELECT ON %I TO wabaflow_sync_reader', projection);
-    END LOOP;
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', projection);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', projection);
+    EXECUTE format('CREATE POLICY %I ON %I TO CURRENT_USER USING (true) WITH CHECK (true)',
+            projection || '_worker', projection);
+    EXECUTE format($policy$
+        CREATE POLICY %I ON %I FOR SELECT TO wabaflow_sync_reader
+        USING (current_setting('wabaflow.operator', true) = 'on'
+            OR phone_number_id IN (SELECT phone_number_id FROM phone_numbers
+                WHERE tenant_id = current_setting('wabaflow.tenant_id', true)))
+        $policy$, projection || '_reader', projection);
+    EXECUTE format('GRANT SELECT ON %I TO wabaflow_sync_reader', projection);
 END
 $$;
+
+SELECT protect_projection(projection) FROM unnest(ARRAY['contacts', 'messages', 'message_statuses', 'reactions',
+    'message_edits', 'message_revokes', 'read_marks', 'conversations', 'history_chunks', 'history_errors'])
+    AS t(projection);

@@ -63,14 +63,43 @@ public final class SyncFixtures {
 
 	// --- messages: inbound ---
 
-	/** An inbound message of any type; {@code typeJson} is the {@code <type>} object. */
+	/**
+	 * An inbound message of any type; {@code typeJson} is the {@code <type>} object. As every messages webhook since
+	 * April 2026, it names the user by phone and by business-scoped user id ({@link #bsuidOf}).
+	 */
 	public static WebhookChange inbound(String phoneNumberId, String waId, String profileName, String wamid,
 			long timestamp, String type, String typeJson, Instant receivedAt) {
 		return change(phoneNumberId, "messages", """
-				{%s, "contacts": [{"profile": {"name": "%s"}, "wa_id": "%s"}],
-				 "messages": [{"from": "%s", "id": "%s", "timestamp": "%d", "type": "%s", "%s": %s}]}"""
-				.formatted(metadata(phoneNumberId), profileName, waId, waId, wamid, timestamp, type, type, typeJson),
+				{%s, "contacts": [{"profile": {"name": "%s"}, "wa_id": "%s", "user_id": "%s"}],
+				 "messages": [{"from": "%s", "from_user_id": "%s", "id": "%s", "timestamp": "%d", "type": "%s", "%s": %s}]}"""
+				.formatted(metadata(phoneNumberId), profileName, waId, bsuidOf(waId), waId, bsuidOf(waId), wamid,
+						timestamp, type, type, typeJson),
 				receivedAt);
+	}
+
+	/** The business-scoped user id the fixtures give the user of a phone. */
+	public static String bsuidOf(String waId) {
+		return "BR." + waId;
+	}
+
+	/** A text from a user with a username, known to the business by BSUID only (no wa_id, no from: facts §2.0). */
+	public static WebhookChange inboundByBsuid(String phoneNumberId, String bsuid, String username, String wamid,
+			long timestamp, String body, Instant receivedAt) {
+		return change(phoneNumberId, "messages", """
+				{%s, "contacts": [{"profile": {"name": "Username user", "username": "%s"}, "user_id": "%s"}],
+				 "messages": [{"from_user_id": "%s", "id": "%s", "timestamp": "%d", "type": "text",
+				   "text": {"body": "%s"}}]}"""
+				.formatted(metadata(phoneNumberId), username, bsuid, bsuid, wamid, timestamp, body), receivedAt);
+	}
+
+	/** A text whose webhook names the user by phone and BSUID: the two are linked from then on. */
+	public static WebhookChange inboundWithBoth(String phoneNumberId, String waId, String bsuid, String wamid,
+			long timestamp, String body, Instant receivedAt) {
+		return change(phoneNumberId, "messages", """
+				{%s, "contacts": [{"profile": {"name": "Revealed"}, "wa_id": "%s", "user_id": "%s"}],
+				 "messages": [{"from": "%s", "from_user_id": "%s", "id": "%s", "timestamp": "%d", "type": "text",
+				   "text": {"body": "%s"}}]}"""
+				.formatted(metadata(phoneNumberId), waId, bsuid, waId, bsuid, wamid, timestamp, body), receivedAt);
 	}
 
 	public static WebhookChange inboundText(String phoneNumberId, String waId, String profileName, String wamid,

@@ -36,6 +36,6 @@ class ContactsController {
 			NumberAccess.check(handle, caller, phoneNumberId);
 			return contacts.list(handle, phoneNumberId, after == null ? null : after.id(), size + 1);
 		});
-		return ConversationsController.page(items, size, last -> new Cursor(null, last.waId()));
+		return ConversationsController.page(items, size, last -> new Cursor(null, last.id()));
 	}
 }

@@ -51,7 +51,7 @@ class ConversationsController {
 			return conversations.list(handle, phoneNumberId, after == null ? null : after.at(),
 					after == null ? null : after.id(), size + 1, now);
 		});
-		return page(items, size, last -> new Cursor(last.lastMessage().at(), last.contact().waId()));
+		return page(items, size, last -> new Cursor(last.lastMessage().at(), ConversationKey.parse(last.id()).contactWaId()));
 	}
 
 	@GetMapping("/api/v1/conversations/{conversationId}/messages")
@@ -71,10 +71,10 @@ class ConversationsController {
 		Instant now = clock.instant();
 		List<MessageView> items = active.read(caller, handle -> {
 			NumberAccess.check(handle, caller, key.phoneNumberId());
-			if (conversations.find(handle, key, now).isEmpty()) {
-				throw new NotFoundException("No conversation " + conversationId);
-			}
-			return messages.list(handle, key.phoneNumberId(), key.contactWaId(), after == null ? null : after.at(),
+			// any identity of the person finds its conversation; its messages are every identity's
+			ConversationKey person = conversations.find(handle, key, now).map(found -> ConversationKey.parse(found.id()))
+					.orElseThrow(() -> new NotFoundException("No conversation " + conversationId));
+			return messages.list(handle, person.phoneNumberId(), person.contactWaId(), after == null ? null : after.at(),
 					after == null ? null : after.id(), size + 1);
 		});
 		if (!includeRaw) {

@@ -9,16 +9,23 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 import io.wabaflow.sync.db.Sql;
+import io.wabaflow.sync.identity.UserIds;
 
-/** Reads contacts, keyset-paged by wa_id. */
+/**
+ * Reads contacts, keyset-paged by identity. A contact row is an identity (a phone, or a BSUID for a user known by
+ * BSUID only); its conversation is its person's.
+ */
 public final class ContactQueries {
 
 	private static final String LIST = """
-			SELECT * FROM contacts WHERE phone_number_id = :pn %s ORDER BY wa_id LIMIT :limit
+			SELECT c.*, coalesce(i.person, c.wa_id) AS person
+			FROM contacts c
+			LEFT JOIN identities i ON i.phone_number_id = c.phone_number_id AND i.identity = c.wa_id
+			WHERE c.phone_number_id = :pn %s ORDER BY c.wa_id LIMIT :limit
 			""";
 
 	public List<ContactView> list(Handle handle, String phoneNumberId, String afterWaId, int limit) {
-		Query query = handle.createQuery(LIST.formatted(afterWaId == null ? "" : "AND wa_id > :after"))
+		Query query = handle.createQuery(LIST.formatted(afterWaId == null ? "" : "AND c.wa_id > :after"))
 				.bind("pn", phoneNumberId)
 				.bind("limit", limit);
 		if (afterWaId != null) {
@@ -36,7 +43,10 @@ public final class ContactQueries {
 				: new ContactView.AddressBook(rs.getString("book_full_name"), rs.getString("book_first_name"),
 						"remove".equals(rs.getString("book_action")), bookAt);
 		Instant changedAt = profileAt == null ? bookAt : bookAt == null || profileAt.isAfter(bookAt) ? profileAt : bookAt;
-		String waId = rs.getString("wa_id");
-		return new ContactView(waId, rs.getString("phone_number_id") + ":" + waId, profile, book, changedAt);
+		String identity = rs.getString("wa_id");
+		String userId = rs.getString("user_id");
+		return new ContactView(identity, UserIds.isPhone(identity) ? identity : null,
+				userId != null ? userId : UserIds.isPhone(identity) ? null : identity, rs.getString("username"),
+				rs.getString("phone_number_id") + ":" + rs.getString("person"), profile, book, changedAt);
 	}
 }

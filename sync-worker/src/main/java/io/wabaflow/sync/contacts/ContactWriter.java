@@ -22,13 +22,17 @@ import io.wabaflow.sync.db.Sql;
 public final class ContactWriter {
 
 	private static final String UPSERT_PROFILES = """
-			INSERT INTO contacts AS c (phone_number_id, wa_id, profile_name, profile_changed_at, profile_event_id)
-			SELECT pn, wa, name, %s, mid
-			FROM unnest(:pn, :wa, :name, :at, :mid) AS t(pn, wa, name, at, mid)
+			INSERT INTO contacts AS c (phone_number_id, wa_id, profile_name, profile_changed_at, profile_event_id,
+				user_id, parent_user_id, username)
+			SELECT pn, wa, name, %s, mid, uid, puid, uname
+			FROM unnest(:pn, :wa, :name, :at, :mid, :uid, :puid, :uname) AS t(pn, wa, name, at, mid, uid, puid, uname)
 			ON CONFLICT (phone_number_id, wa_id) DO UPDATE SET
 				profile_name = excluded.profile_name,
 				profile_changed_at = excluded.profile_changed_at,
-				profile_event_id = excluded.profile_event_id
+				profile_event_id = excluded.profile_event_id,
+				user_id = excluded.user_id,
+				parent_user_id = excluded.parent_user_id,
+				username = excluded.username
 			WHERE excluded.profile_changed_at IS NOT NULL
 				AND (c.profile_changed_at IS NULL
 					OR (excluded.profile_changed_at, excluded.profile_event_id) > (c.profile_changed_at, c.profile_event_id))
@@ -73,6 +77,9 @@ public final class ContactWriter {
 					.text("name", ProfileFact::profileName)
 					.bigint("at", ProfileFact::changedAtMs)
 					.text("mid", ProfileFact::messageId)
+					.text("uid", ProfileFact::userId)
+					.text("puid", ProfileFact::parentUserId)
+					.text("uname", ProfileFact::username)
 					.execute();
 		}
 		for (List<AddressBookFact> round : KeyedRounds.split(addressBook, f -> f.phoneNumberId() + "\u0000" + f.waId())) {

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 import io.wabaflow.sync.db.Sql;
+import io.wabaflow.sync.identity.UserIds;
 
 /**
  * Reads conversations newest first, keyset-paged by (last message time, contact). Seed 002's listing
@@ -18,10 +19,25 @@ import io.wabaflow.sync.db.Sql;
  */
 public final class ConversationQueries {
 
+	/*
+	 * A conversation is a person's: the profile shown is the latest any of the person's identities carried (a BSUID
+	 * webhook brings the username), the address-book name any phone of the person has in the business app's book.
+	 */
 	private static final String SELECT = """
-			SELECT c.*, ct.profile_name, ct.book_full_name
+			SELECT c.*, p.profile_name, p.user_id, p.username, b.book_full_name
 			FROM conversations c
-			LEFT JOIN contacts ct ON ct.phone_number_id = c.phone_number_id AND ct.wa_id = c.contact_wa_id
+			LEFT JOIN LATERAL (
+				SELECT ct.profile_name, ct.user_id, ct.username
+				FROM identities i JOIN contacts ct ON ct.phone_number_id = i.phone_number_id AND ct.wa_id = i.identity
+				WHERE i.phone_number_id = c.phone_number_id AND i.person = c.contact_wa_id
+				ORDER BY ct.profile_changed_at DESC NULLS LAST, ct.wa_id
+				LIMIT 1) p ON true
+			LEFT JOIN LATERAL (
+				SELECT ct.book_full_name
+				FROM identities i JOIN contacts ct ON ct.phone_number_id = i.phone_number_id AND ct.wa_id = i.identity
+				WHERE i.phone_number_id = c.phone_number_id AND i.person = c.contact_wa_id AND ct.book_changed_at IS NOT NULL
+				ORDER BY ct.book_changed_at DESC, ct.wa_id
+				LIMIT 1) b ON true
 			""";
 
 	private static final String LIST = SELECT + """
@@ -43,19 +59,34 @@ public final class ConversationQueries {
 		return query.map((rs, ctx) -> conversation(rs, now)).list();
 	}
 
+	/**
+	 * The conversation of the person {@code key} names: by the person's id, or by any other identity of the person (a
+	 * conversation first seen by BSUID keeps answering once a phone joined it and became its id).
+	 */
 	public Optional<ConversationView> find(Handle handle, ConversationKey key, Instant now) {
-		return handle.createQuery(SELECT + "WHERE c.phone_number_id = :pn AND c.contact_wa_id = :wa")
+		return handle.createQuery(SELECT + """
+				WHERE c.phone_number_id = :pn AND c.contact_wa_id = coalesce((SELECT person FROM identities
+					WHERE phone_number_id = :pn AND identity = :wa), :wa)
+				""")
 				.bind("pn", key.phoneNumberId())
 				.bind("wa", key.contactWaId())
 				.map((rs, ctx) -> conversation(rs, now))
 				.findOne();
 	}
 
+	private static ConversationView.Contact contact(ResultSet rs) throws SQLException {
+		String person = rs.getString("contact_wa_id");
+		boolean group = person.startsWith("group:");
+		String userId = rs.getString("user_id");
+		return new ConversationView.Contact(UserIds.isPhone(person) ? person : null,
+				userId != null ? userId : group || UserIds.isPhone(person) ? null : person, rs.getString("username"),
+				rs.getString("profile_name"), rs.getString("book_full_name"));
+	}
+
 	private static ConversationView conversation(ResultSet rs, Instant now) throws SQLException {
 		Instant windowExpiresAt = Sql.instant(rs.getTimestamp("window_expires_at"));
 		return new ConversationView(rs.getString("conversation_id"), rs.getString("phone_number_id"),
-				new ConversationView.Contact(rs.getString("contact_wa_id"), rs.getString("profile_name"),
-						rs.getString("book_full_name")),
+				contact(rs),
 				new ConversationView.LastMessage(rs.getString("last_message_id"),
 						Sql.instant(rs.getTimestamp("last_message_at")), rs.getString("last_message_direction"),
 						rs.getString("last_message_type")),

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 
 import io.wabaflow.sync.db.ColumnArrays;
 import io.wabaflow.sync.db.Sql;
+import io.wabaflow.sync.identity.Persons;
 import io.wabaflow.sync.messages.ReadMarkFact;
 
 /**
@@ -26,17 +27,22 @@ import io.wabaflow.sync.messages.ReadMarkFact;
  * 24 h after the last live inbound message (origin {@code cloud_api}): echoes, history and outbound
  * messages never open it (facts file 3.5, 4.3). Unread = live inbound messages after both the last
  * outbound message and the last message the business marked read.
+ *
+ * <p>A conversation is a person's ({@link Persons}): the messages of every identity of that person, whether they
+ * came with a phone, a BSUID or both. When a link merges two persons, the retired person's conversation is dropped
+ * and the merged one counted afresh from all its messages.
  */
 public final class ConversationRecompute {
 
 	/* A mark names an inbound message, whose id is its wamid: one primary-key probe per inbound message. */
 	private static final String CONTENT_MESSAGES = """
-			SELECT m.phone_number_id, m.contact_wa_id, m.message_id, m.direction, m.origin, m.sender, m.sent_at,
+			SELECT t.pn, t.person, m.message_id, m.direction, m.origin, m.sender, m.sent_at,
 				m.type, m.is_group,
 				m.direction = 'inbound' AND EXISTS (SELECT 1 FROM read_marks r
 					WHERE r.phone_number_id = m.phone_number_id AND r.target_wamid = m.message_id) AS marked_read
-			FROM unnest(:pn, :wa) AS t(pn, wa)
-			JOIN messages m ON m.phone_number_id = t.pn AND m.contact_wa_id = t.wa
+			FROM unnest(:pn, :wa) AS t(pn, person)
+			JOIN identities i ON i.phone_number_id = t.pn AND i.person = t.person
+			JOIN messages m ON m.phone_number_id = i.phone_number_id AND m.contact_wa_id = i.identity
 			WHERE m.direction IS NOT NULL AND m.sent_at IS NOT NULL
 				AND m.type IS NOT NULL AND m.type NOT IN ('reaction', 'edit', 'revoke')
 			""";
@@ -74,14 +80,32 @@ public final class ConversationRecompute {
 
 	/** The conversations of the messages a batch marked read (inbound messages: their id is the wamid). */
 	private static final String CONVERSATIONS_OF_MARKS = """
-			SELECT DISTINCT m.phone_number_id, m.contact_wa_id
+			SELECT DISTINCT m.phone_number_id, i.person
 			FROM unnest(:pn, :wamid) AS t(pn, wamid)
 			JOIN messages m ON m.phone_number_id = t.pn AND m.message_id = t.wamid
-			WHERE m.contact_wa_id IS NOT NULL
+			JOIN identities i ON i.phone_number_id = m.phone_number_id AND i.identity = m.contact_wa_id
 			""";
 
-	public void recompute(Handle handle, Set<ConversationKey> touched, List<ReadMarkFact> marks) {
-		Set<ConversationKey> keys = new TreeSet<>(touched);
+	private static final String DROP_RETIRED = """
+			DELETE FROM conversations c USING unnest(:pn, :person) AS t(pn, person)
+			WHERE c.phone_number_id = t.pn AND c.contact_wa_id = t.person
+			""";
+
+	/**
+	 * @param named the identities the batch's messages named, as (number, identity)
+	 * @param who   their persons, and the persons a merge made and retired
+	 */
+	public void recompute(Handle handle, Set<ConversationKey> named, Persons.Resolution who, List<ReadMarkFact> marks) {
+		if (!who.retired().isEmpty()) {
+			handle.createUpdate(DROP_RETIRED)
+					.bindArray("pn", String.class, who.retired().stream().map(ConversationKey::phoneNumberId).toList())
+					.bindArray("person", String.class, who.retired().stream().map(ConversationKey::contactWaId).toList())
+					.execute();
+		}
+		Set<ConversationKey> keys = new TreeSet<>(who.merged());
+		for (ConversationKey identity : named) {
+			keys.add(new ConversationKey(identity.phoneNumberId(), who.personOf(identity)));
+		}
 		if (!marks.isEmpty()) {
 			keys.addAll(handle.createQuery(CONVERSATIONS_OF_MARKS)
 					.bindArray("pn", String.class, marks.stream().map(ReadMarkFact::phoneNumberId).toList())

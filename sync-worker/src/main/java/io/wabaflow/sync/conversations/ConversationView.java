@@ -11,7 +11,15 @@ public record ConversationView(String id, String phoneNumberId, Contact contact,
 		Counts counts, int unreadCount, Instant lastInboundAt, Instant lastUserMessageAt, Instant windowExpiresAt,
 		boolean windowOpen) {
 
-	public record Contact(String waId, String profileName, String addressBookName) {
+	/**
+	 * Who the conversation is with: a person known by phone ({@code wa_id}), by business-scoped user id
+	 * ({@code user_id}), or both.
+	 *
+	 * @param waId     the person's phone, null for a user known by BSUID only
+	 * @param userId   the person's BSUID, null when no webhook carried one
+	 * @param username the WhatsApp username, when the user has one
+	 */
+	public record Contact(String waId, String userId, String username, String profileName, String addressBookName) {
 	}
 
 	public record LastMessage(String id, Instant at, String direction, String type) {

@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import io.wabaflow.schemas.message.MessageEvent;
+import io.wabaflow.sync.identity.UserIds;
 import io.wabaflow.sync.messages.OutboundFact;
 import io.wabaflow.sync.messages.ReactionFact;
 import io.wabaflow.sync.messages.ReadMarkFact;
@@ -41,7 +42,7 @@ final class OutboundEventReader {
 				: json.writeValueAsString(JsonNodeFactory.instance.objectNode().put("message_id", event.getReplyTo()));
 		String sender = event.getSender() == null ? "agent" : event.getSender().toLowerCase();
 		batch.outbound(new OutboundFact(event.getPhoneNumberId(), event.getCommandId(), event.getWamid(),
-				Digits.of(event.getTo()), sender, type, event.getContentJson(), context, occurredAt, state,
+				UserIds.either(event.getTo()), sender, type, event.getContentJson(), context, occurredAt, state,
 				OutboundFact.rank(state), event.getEventId(), event.getErrorCode(), event.getErrorTitle(),
 				event.getErrorDetails(), event.getReason()));
 	}

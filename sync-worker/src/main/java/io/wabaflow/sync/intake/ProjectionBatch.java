@@ -10,6 +10,7 @@ import io.wabaflow.sync.contacts.ProfileFact;
 import io.wabaflow.sync.conversations.ConversationKey;
 import io.wabaflow.sync.history.ChunkFact;
 import io.wabaflow.sync.history.HistoryErrorFact;
+import io.wabaflow.sync.identity.LinkFact;
 import io.wabaflow.sync.messages.EditFact;
 import io.wabaflow.sync.messages.MessageFact;
 import io.wabaflow.sync.messages.OutboundFact;
@@ -46,26 +47,39 @@ final class ProjectionBatch {
 
 	final List<RegistrationFact> registrations = new ArrayList<>();
 
-	/** Conversations whose aggregates must be recomputed after the messages are written. */
-	final Set<ConversationKey> touchedConversations = new HashSet<>();
+	/** Two names of one user seen together. */
+	final List<LinkFact> links = new ArrayList<>();
+
+	/**
+	 * The identities the batch's messages named, as (number, identity): their persons' conversations are recomputed
+	 * after the messages are written.
+	 */
+	final Set<ConversationKey> namedIdentities = new HashSet<>();
 
 	void message(MessageFact fact) {
 		messages.add(fact);
 		if (fact.contactWaId() != null) {
-			touchedConversations.add(new ConversationKey(fact.phoneNumberId(), fact.contactWaId()));
+			namedIdentities.add(new ConversationKey(fact.phoneNumberId(), fact.contactWaId()));
 		}
 	}
 
 	void outbound(OutboundFact fact) {
 		outbound.add(fact);
 		if (fact.contactWaId() != null) {
-			touchedConversations.add(new ConversationKey(fact.phoneNumberId(), fact.contactWaId()));
+			namedIdentities.add(new ConversationKey(fact.phoneNumberId(), fact.contactWaId()));
+		}
+	}
+
+	/** Records that {@code a} and {@code b} name one user of the number (ignored unless both are known). */
+	void link(String phoneNumberId, String a, String b) {
+		if (a != null && b != null && !a.equals(b)) {
+			links.add(new LinkFact(phoneNumberId, a, b));
 		}
 	}
 
 	int size() {
 		return profiles.size() + addressBook.size() + messages.size() + outbound.size() + reactions.size()
 				+ edits.size() + revokes.size() + readMarks.size() + statuses.size() + chunks.size()
-				+ historyErrors.size() + registrations.size();
+				+ historyErrors.size() + registrations.size() + links.size();
 	}
 }

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import io.wabaflow.sync.contacts.ContactWriter;
 import io.wabaflow.sync.conversations.ConversationRecompute;
 import io.wabaflow.sync.history.HistoryWriter;
+import io.wabaflow.sync.identity.Persons;
 import io.wabaflow.sync.messages.MessageWriter;
 import io.wabaflow.sync.registry.RegistrationWriter;
 import io.wabaflow.sync.statuses.StatusWriter;
@@ -31,6 +32,8 @@ final class ProjectionWriter {
 	private final StatusWriter statuses = new StatusWriter();
 
 	private final HistoryWriter history = new HistoryWriter();
+
+	private final Persons persons = new Persons();
 
 	private final ConversationRecompute conversations = new ConversationRecompute();
 
@@ -57,7 +60,8 @@ final class ProjectionWriter {
 			messages.writeReadMarks(handle, batch.readMarks);
 			statuses.write(handle, batch.statuses);
 			history.write(handle, batch.chunks, batch.historyErrors);
-			conversations.recompute(handle, batch.touchedConversations, batch.readMarks);
+			Persons.Resolution who = persons.resolve(handle, batch.namedIdentities, batch.links);
+			conversations.recompute(handle, batch.namedIdentities, who, batch.readMarks);
 		});
 	}
 }

@@ -26,6 +26,7 @@ import io.wabaflow.sync.contacts.AddressBookFact;
 import io.wabaflow.sync.contacts.ProfileFact;
 import io.wabaflow.sync.history.ChunkFact;
 import io.wabaflow.sync.history.HistoryErrorFact;
+import io.wabaflow.sync.identity.UserIds;
 import io.wabaflow.sync.messages.EditFact;
 import io.wabaflow.sync.messages.MessageFact;
 import io.wabaflow.sync.messages.ReactionFact;
@@ -92,8 +93,8 @@ final class WebhookChangeReader {
 	private static Context context(WebhookChange change, Metadata metadata, ProjectionBatch batch) {
 		String phoneNumberId = change.getPhoneNumberId() != null ? change.getPhoneNumberId() : metadata.phoneNumberId();
 		return phoneNumberId == null ? null
-				: new Context(phoneNumberId, Digits.of(metadata.displayPhoneNumber()), change.getReceivedAt().toEpochMilli(),
-						batch);
+				: new Context(phoneNumberId, UserIds.phone(metadata.displayPhoneNumber()),
+						change.getReceivedAt().toEpochMilli(), batch);
 	}
 
 	private record Context(String phoneNumberId, String businessNumber, long receivedAtMs, ProjectionBatch batch) {
@@ -121,13 +122,18 @@ final class WebhookChangeReader {
 	// --- messages: inbound ---
 
 	private void readInbound(MessagesValue value, Context context) {
+		String number = context.phoneNumberId();
+		// each contact by its phone when it has one, else its BSUID; a contact with both links them (facts §2.0)
 		List<String> contactIds = new ArrayList<>();
-		Map<String, String> names = new HashMap<>();
+		Map<String, ContactProfile> profiles = new HashMap<>();
 		for (ContactProfile profile : value.contacts()) {
-			String waId = Digits.of(profile.waId());
-			if (waId != null) {
-				contactIds.add(waId);
-				names.put(waId, profile.name());
+			String phone = UserIds.phone(profile.waId());
+			String bsuid = UserIds.bsuid(profile.userId());
+			String identity = phone != null ? phone : bsuid;
+			if (identity != null) {
+				context.batch().link(number, phone, bsuid);
+				contactIds.add(identity);
+				profiles.put(identity, profile);
 			}
 		}
 		Map<String, Long> latestAtByContact = new HashMap<>();
@@ -137,11 +143,22 @@ final class WebhookChangeReader {
 			if (wamid == null) {
 				continue;
 			}
-			// "a WhatsApp user's ID and phone number may not always match": key by wa_id (facts 2.1 REC)
-			String contact = contactIds.size() == 1 ? contactIds.get(0) : Digits.of(message.from());
+			String from = notTheBusiness(UserIds.phone(message.from()), context);
+			String fromUser = UserIds.bsuid(message.fromUserId());
+			context.batch().link(number, from, fromUser);
+			String author = from != null ? from : fromUser;
+			String contact = contactIds.size() == 1 ? contactIds.get(0) : author;
+			if (contactIds.size() == 1) {
+				// one contact wrote this change's message: the contact's names and the message's are one user's,
+				// even when wa_id and from differ ("a WhatsApp user's ID and phone number may not always match")
+				context.batch().link(number, contact, author);
+			}
+			linkChangedNumber(message, from, fromUser, context);
 			long sentAt = context.millis(message.timestamp());
-			emitMessage(Wire.of(message), contact, MessageFact.INBOUND, MessageFact.ORIGIN_CLOUD_API, "contact", sentAt,
-					MessageFact.RANK_LIVE, MessageFact.RANK_LIVE, null, null, contact, context);
+			// a group's messages are the group's conversation, never their author's one-to-one conversation
+			String conversation = message.groupId() != null ? GROUP + message.groupId() : contact;
+			emitMessage(Wire.of(message), conversation, MessageFact.INBOUND, MessageFact.ORIGIN_CLOUD_API, "contact",
+					sentAt, MessageFact.RANK_LIVE, MessageFact.RANK_LIVE, null, null, contact, context);
 			if (contact != null) {
 				Long latestAt = latestAtByContact.get(contact);
 				String latestId = latestMessageByContact.get(contact);
@@ -151,12 +168,36 @@ final class WebhookChangeReader {
 				}
 			}
 		}
-		for (String waId : contactIds) {
-			String name = names.get(waId);
-			Long latestAt = latestAtByContact.get(waId);
-			boolean dated = name != null && latestAt != null;
-			context.batch().profiles.add(new ProfileFact(context.phoneNumberId(), waId, dated ? name : null,
-					dated ? latestAt : null, dated ? latestMessageByContact.get(waId) : null));
+		for (String identity : contactIds) {
+			ContactProfile profile = profiles.get(identity);
+			Long latestAt = latestAtByContact.get(identity);
+			boolean dated = profile.name() != null && latestAt != null;
+			context.batch().profiles.add(new ProfileFact(number, identity, dated ? profile.name() : null,
+					dated ? latestAt : null, dated ? latestMessageByContact.get(identity) : null,
+					UserIds.bsuid(profile.userId()), UserIds.bsuid(profile.parentUserId()), profile.username()));
+		}
+	}
+
+	/** The conversation identity of a group chat: never a phone nor a BSUID, so never linked to a user. */
+	static final String GROUP = "group:";
+
+	/** A message "from" the business itself (some SDKs' fixtures) names no user. */
+	private static String notTheBusiness(String phone, Context context) {
+		return phone == null || phone.equals(context.businessNumber()) || phone.equals(context.phoneNumberId()) ? null
+				: phone;
+	}
+
+	/**
+	 * {@code user_changed_number}: the user's new phone (and new BSUID, which Meta regenerates on a number change)
+	 * belong to the person of the old ones, whose conversation goes on.
+	 */
+	private static void linkChangedNumber(InboundMessage message, String from, String fromUser, Context context) {
+		InboundMessage.SystemNotice system = message.system();
+		if (system != null && "user_changed_number".equals(system.type())) {
+			String number = context.phoneNumberId();
+			context.batch().link(number, from, UserIds.phone(system.waId()));
+			context.batch().link(number, fromUser, UserIds.bsuid(system.userId()));
+			context.batch().link(number, from != null ? from : fromUser, UserIds.of(system.waId(), system.userId()));
 		}
 	}
 
@@ -168,8 +209,13 @@ final class WebhookChangeReader {
 				continue;
 			}
 			WebhookError error = status.errors().isEmpty() ? null : status.errors().get(0);
+			boolean group = "group".equals(status.recipientType());
+			String phone = group ? null : UserIds.phone(status.recipientId());
+			String bsuid = group ? null : UserIds.bsuid(status.recipientUserId());
+			context.batch().link(context.phoneNumberId(), phone, bsuid);
 			context.batch().statuses.add(new StatusFact(context.phoneNumberId(), status.messageId(), status.status(),
-					context.millis(status.timestamp()), ContentHash.of(status.rawJson()), status.recipientId(),
+					context.millis(status.timestamp()), ContentHash.of(status.rawJson()),
+					group ? status.recipientId() : UserIds.of(phone, bsuid),
 					"group".equals(status.recipientType()), error == null ? null : error.code(),
 					error == null ? null : error.title(), error == null ? null : error.details(), status.rawJson()));
 		}
@@ -180,7 +226,8 @@ final class WebhookChangeReader {
 	private void readEchoes(List<MessageEcho> echoes, Context context) {
 		for (MessageEcho echo : echoes) {
 			if (echo.id() != null) {
-				emitMessage(Wire.of(echo), Digits.of(echo.to()), MessageFact.OUTBOUND, MessageFact.ORIGIN_BUSINESS_APP,
+				String conversation = echo.groupId() != null ? GROUP + echo.groupId() : UserIds.either(echo.to());
+				emitMessage(Wire.of(echo), conversation, MessageFact.OUTBOUND, MessageFact.ORIGIN_BUSINESS_APP,
 						"business_app", context.millis(echo.timestamp()), MessageFact.RANK_LIVE, MessageFact.RANK_LIVE, null,
 						null, ReactionFact.BUSINESS, context);
 			}
@@ -191,7 +238,7 @@ final class WebhookChangeReader {
 
 	private void readStateSync(List<StateSyncContact> contacts, Context context) {
 		for (StateSyncContact contact : contacts) {
-			String waId = Digits.of(contact.phoneNumber());
+			String waId = UserIds.phone(contact.phoneNumber());
 			// an action we do not know stays in the topic: a replay projects it once this reader learns it
 			if (waId == null || contact.action() == StateSyncContact.Action.UNKNOWN) {
 				continue;
@@ -212,14 +259,14 @@ final class WebhookChangeReader {
 			int messages = 0;
 			for (HistoryChunk.HistoryThread thread : chunk.threads()) {
 				threads++;
-				String contact = Digits.of(thread.id());
+				String contact = UserIds.phone(thread.id());
 				for (HistoryChunk.HistoryMessage historyMessage : thread.messages()) {
 					InboundMessage message = historyMessage.message();
 					if (message == null || message.id() == null) {
 						continue;
 					}
 					messages++;
-					String from = Digits.of(message.from());
+					String from = UserIds.phone(message.from());
 					boolean outbound = context.businessNumber() != null ? context.businessNumber().equals(from)
 							: message.to() != null || (from != null && !from.equals(contact));
 					int bodyRank = "media_placeholder".equals(message.type()) ? MessageFact.RANK_PLACEHOLDER
@@ -241,9 +288,9 @@ final class WebhookChangeReader {
 			if (message.id() == null) {
 				continue;
 			}
-			String from = Digits.of(message.from());
+			String from = UserIds.phone(message.from());
 			boolean outbound = context.businessNumber() != null && context.businessNumber().equals(from);
-			String contact = outbound ? Digits.of(message.to()) : from;
+			String contact = outbound ? UserIds.phone(message.to()) : from;
 			emitMessage(Wire.of(message), contact, outbound ? MessageFact.OUTBOUND : MessageFact.INBOUND,
 					MessageFact.ORIGIN_HISTORY, outbound ? "business_app" : "contact", context.millis(message.timestamp()),
 					MessageFact.RANK_HISTORY_FOLLOW_UP, MessageFact.RANK_HISTORY, null, null,

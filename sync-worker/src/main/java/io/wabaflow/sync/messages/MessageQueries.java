@@ -38,7 +38,8 @@ public final class MessageQueries {
 			FROM messages m
 			LEFT JOIN message_edits e ON e.phone_number_id = m.phone_number_id AND e.target_wamid = m.wamid
 			LEFT JOIN message_revokes v ON v.phone_number_id = m.phone_number_id AND v.target_wamid = m.wamid
-			WHERE m.phone_number_id = :pn AND m.contact_wa_id = :wa AND m.sent_at IS NOT NULL
+			WHERE m.phone_number_id = :pn AND m.sent_at IS NOT NULL
+				AND m.contact_wa_id IN (SELECT identity FROM identities WHERE phone_number_id = :pn AND person = :wa)
 				AND m.type NOT IN ('reaction', 'edit', 'revoke') %s
 			ORDER BY m.sent_at DESC, m.message_id DESC
 			LIMIT :limit
@@ -46,6 +47,7 @@ public final class MessageQueries {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** The messages of a person's conversation: of every identity of the person ({@code person}, V3). */
 	public List<MessageView> list(Handle handle, String phoneNumberId, String contactWaId, Instant beforeAt,
 			String beforeId, int limit) {
 		boolean paged = beforeAt != null;
