@@ -126,6 +126,20 @@ public final class ScenarioClient {
 				.asString();
 	}
 
+	/** What an injected message was, and the business-scoped user id of its user. */
+	public record Injected(String wamid, String userId) {
+	}
+
+	/**
+	 * A text from a user with a WhatsApp username whose phone the webhook leaves out (no wa_id, no from: only the
+	 * BSUID, facts §2.0). {@code from} is the user's phone, which only the sandbox knows.
+	 */
+	public Injected injectTextFromUsernameUser(String phoneNumberId, String from, String username, String text) {
+		JsonNode injected = post("/inbound", Map.of("phoneNumberId", phoneNumberId, "from", from, "text", text,
+				"username", username, "phoneHidden", true));
+		return new Injected(injected.path("wamid").asString(), injected.path("userId").asString());
+	}
+
 	/** The next {@code times} calls of {@code operation} (e.g. "messages", "register") fail with {@code code}. */
 	public String injectError(String operation, int code, int times) {
 		return post("/errors", Map.of("operation", operation, "code", code, "times", times)).path("id").asString();

@@ -55,6 +55,43 @@ class GraphSandboxIT {
 	}
 
 	@Test
+	void aUsernameUserWritesWithABusinessScopedIdOnlyAndIsAnsweredByIt() {
+		TestWorld world = TestWorld.cloud();
+
+		ScenarioClient.Injected injected = scenario.injectTextFromUsernameUser(world.phoneNumberId(), "5511955554444",
+				"padaria.fan", "Tem pão de queijo?");
+
+		JsonNode value = awaitOne("messages").value();
+		JsonNode contact = value.path("contacts").path(0);
+		assertThat(contact.has("wa_id")).as("the phone stays out").isFalse();
+		assertThat(contact.path("user_id").asString()).isEqualTo(injected.userId()).matches("[A-Z]{2}\\.[0-9]{20}");
+		assertThat(contact.path("profile").path("username").asString()).isEqualTo("padaria.fan");
+		JsonNode message = value.path("messages").path(0);
+		assertThat(message.has("from")).isFalse();
+		assertThat(message.path("from_user_id").asString()).isEqualTo(injected.userId());
+		assertThat(value.toString()).doesNotContain("5511955554444");
+		recorder.clear();
+
+		Graph.Response sent = world.graph().post("/" + world.phoneNumberId() + "/messages", Map.of(
+				"messaging_product", "whatsapp", "recipient", injected.userId(), "type", "text",
+				"text", Map.of("body", "Tem sim!")));
+		assertThat(sent.status()).as(sent.body().toString()).isEqualTo(200);
+		assertThat(sent.body().path("contacts").path(0).path("user_id").asString()).isEqualTo(injected.userId());
+		assertThat(sent.body().path("contacts").path(0).has("wa_id")).isFalse();
+		JsonNode status = awaitOne("messages").value().path("statuses").path(0);
+		assertThat(status.path("recipient_user_id").asString()).isEqualTo(injected.userId());
+		assertThat(status.has("recipient_id")).isFalse();
+
+		Graph.Response both = world.graph().post("/" + world.phoneNumberId() + "/messages", Map.of(
+				"messaging_product", "whatsapp", "recipient", injected.userId(), "to", "5511955554444", "type", "text",
+				"text", Map.of("body", "x")));
+		assertThat(both.status()).isEqualTo(400);
+		Graph.Response malformed = world.graph().post("/" + world.phoneNumberId() + "/messages", Map.of(
+				"messaging_product", "whatsapp", "recipient", "not a bsuid", "type", "text", "text", Map.of("body", "x")));
+		assertThat(malformed.status()).isEqualTo(400);
+	}
+
+	@Test
 	void aSentMessageReportsSentThenDeliveredThenRead() {
 		TestWorld world = TestWorld.cloud();
 		scenario.injectText(world.phoneNumberId(), "5511987654321", "oi");

@@ -26,12 +26,18 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class InboundMessages implements Resettable {
 
-	/** {@code content} is the {@code <type>} object; for text, {@code text} alone is enough. */
+	/**
+	 * {@code content} is the {@code <type>} object; for text, {@code text} alone is enough. A {@code username} makes
+	 * the user one with a WhatsApp username; {@code phoneHidden} then leaves their phone out of the webhook (no
+	 * {@code wa_id}, no {@code from}: only the BSUID), as Meta does for a username user the business number has not
+	 * exchanged messages with in 30 days (facts §2.0).
+	 */
 	public record Inbound(String from, String name, String type, String text, JsonNode content,
-			String contextMessageId, Long timestamp) {
+			String contextMessageId, Long timestamp, String username, boolean phoneHidden) {
 	}
 
-	public record Injected(String wamid, String waId, Instant at, List<String> deliveryIds) {
+	/** @param userId the user's BSUID, which the webhook carried */
+	public record Injected(String wamid, String waId, String userId, Instant at, List<String> deliveryIds) {
 	}
 
 	private final World world;
@@ -69,10 +75,19 @@ public class InboundMessages implements Resettable {
 
 		ObjectNode value = Webhook.valueFor(phone);
 		ObjectNode contact = value.putArray("contacts").addObject();
-		contact.putObject("profile").put("name", name);
-		contact.put("wa_id", user.waId());
+		ObjectNode profile = contact.putObject("profile").put("name", name);
+		if (inbound.username() != null) {
+			profile.put("username", inbound.username());
+		}
+		if (!inbound.phoneHidden()) {
+			contact.put("wa_id", user.waId());
+		}
+		contact.put("user_id", user.bsuid());
 		ObjectNode message = value.putArray("messages").addObject();
-		message.put("from", user.phone());
+		if (!inbound.phoneHidden()) {
+			message.put("from", user.phone());
+		}
+		message.put("from_user_id", user.bsuid());
 		message.put("id", wamid);
 		message.put("timestamp", Long.toString(timestamp));
 		if (inbound.contextMessageId() != null) {
@@ -96,9 +111,10 @@ public class InboundMessages implements Resettable {
 
 		// every user message counts, whatever its type; whether reactions and edits reset the window is UNCONFIRMED
 		windows.userMessaged(phone.id(), user.waId(), now);
+		world.sawUser(user);
 		inboundWamids.put(wamid, phone.id());
 		List<String> deliveries = dispatcher.dispatch(Webhook.of("messages", phone, value));
-		return new Injected(wamid, user.waId(), now, deliveries);
+		return new Injected(wamid, user.waId(), user.bsuid(), now, deliveries);
 	}
 
 	/** Whether a wamid is a user message received on this number (what mark-as-read may refer to). */

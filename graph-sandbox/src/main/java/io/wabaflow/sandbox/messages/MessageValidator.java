@@ -29,13 +29,26 @@ final class MessageValidator {
 			throw GraphErrors.invalidParameter(
 					"Param recipient_type must be one of {INDIVIDUAL} - got \"" + recipientType + "\".");
 		}
+		// since July 2026 a user may be named by business-scoped user id instead (facts §2.0): "recipient"
+		String recipient = text(body, "recipient");
 		String to = text(body, "to");
-		if (to == null || to.isBlank()) {
+		if (recipient != null && to != null) {
+			throw GraphErrors.invalidParameter("Param to and param recipient cannot both be set.");
+		}
+		if (recipient != null) {
+			if (!recipient.matches("[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}")) {
+				throw GraphErrors.invalidParameter("Param recipient must be a business-scoped user ID.");
+			}
+			to = recipient;
+		}
+		else if (to == null || to.isBlank()) {
 			throw GraphErrors.missingParameter("to");
 		}
-		String digits = PhoneNumber.digitsOf(to);
-		if (!to.matches("[+0-9 ()\\-.]+") || digits.length() < 5 || digits.length() > 15) {
-			throw GraphErrors.invalidParameter("Param to must be a phone number in international format or a wa_id.");
+		else {
+			String digits = PhoneNumber.digitsOf(to);
+			if (!to.matches("[+0-9 ()\\-.]+") || digits.length() < 5 || digits.length() > 15) {
+				throw GraphErrors.invalidParameter("Param to must be a phone number in international format or a wa_id.");
+			}
 		}
 		String type = text(body, "type");
 		type = type == null ? "text" : type;

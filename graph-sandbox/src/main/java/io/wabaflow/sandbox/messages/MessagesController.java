@@ -78,7 +78,7 @@ class MessagesController {
 		if (!limits.allowSend(phone)) {
 			throw GraphErrors.of(130429);
 		}
-		WhatsAppUser user = world.userFor(out.to());
+		WhatsAppUser user = world.userForRecipient(out.to()).orElseThrow(() -> GraphErrors.of(131026));
 		if (user.waId().equals(phone.displayDigits())) {
 			throw GraphErrors.of(131021);
 		}
@@ -104,7 +104,12 @@ class MessagesController {
 		body.put("messaging_product", "whatsapp");
 		ObjectNode contact = body.putArray("contacts").addObject();
 		contact.put("input", out.to());
-		contact.put("wa_id", user.waId());
+		if (WhatsAppUser.isBsuid(out.to())) {
+			contact.put("user_id", user.bsuid()); // a send to a BSUID does not reveal the phone
+		}
+		else {
+			contact.put("wa_id", user.waId());
+		}
 		ObjectNode message = body.putArray("messages").addObject();
 		message.put("id", wamid);
 		if (out.isTemplate()) {

@@ -14,6 +14,7 @@ import io.wabaflow.sandbox.runtime.SandboxRandom;
 import io.wabaflow.sandbox.webhooks.Webhook;
 import io.wabaflow.sandbox.webhooks.WebhookDispatcher;
 import io.wabaflow.sandbox.world.PhoneNumber;
+import io.wabaflow.sandbox.world.WhatsAppUser;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -88,7 +89,15 @@ class StatusProgression {
 		entry.put("id", sent.wamid);
 		entry.put("status", status);
 		entry.put("timestamp", Long.toString(now.getEpochSecond()));
-		entry.put("recipient_id", sent.waId);
+		// sent to a BSUID: the phone stays out and the BSUID names the user; sent to a phone: both, but a failed
+		// status omits the BSUID (facts §2.0)
+		boolean toBsuid = WhatsAppUser.isBsuid(sent.to);
+		if (!toBsuid) {
+			entry.put("recipient_id", sent.waId);
+		}
+		if (toBsuid || failure == null) {
+			entry.put("recipient_user_id", WhatsAppUser.bsuidOf(sent.waId));
+		}
 		if (bizOpaque != null) {
 			entry.put("biz_opaque_callback_data", bizOpaque);
 		}

@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 class TroubleScenarioController {
 
 	record InboundRequest(String phoneNumberId, String from, String name, String type, String text,
-			JsonNode content, String contextMessageId, Long timestamp) {
+			JsonNode content, String contextMessageId, Long timestamp, String username, Boolean phoneHidden) {
 	}
 
 	record Contacts(List<BusinessAppData.AppContact> contacts) {
@@ -112,7 +112,8 @@ class TroubleScenarioController {
 	@ResponseStatus(HttpStatus.CREATED)
 	InboundMessages.Injected inbound(@RequestBody InboundRequest request) {
 		return inbound.inject(request.phoneNumberId(), new InboundMessages.Inbound(request.from(), request.name(),
-				request.type(), request.text(), request.content(), request.contextMessageId(), request.timestamp()));
+				request.type(), request.text(), request.content(), request.contextMessageId(), request.timestamp(),
+				request.username(), Boolean.TRUE.equals(request.phoneHidden())));
 	}
 
 	/** The business replies from the WhatsApp Business app (coexistence): an smb_message_echoes webhook. */

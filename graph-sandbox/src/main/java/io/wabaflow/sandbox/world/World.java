@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,9 @@ public class World implements Resettable {
 	private final Map<String, Waba> wabas = new ConcurrentHashMap<>();
 	private final Map<String, PhoneNumber> phones = new ConcurrentHashMap<>();
 	private final Map<String, WhatsAppUser> users = new ConcurrentHashMap<>();
+
+	/** Users no scenario set up who wrote to a business, by BSUID. */
+	private final Map<String, WhatsAppUser> bsuidUsers = new ConcurrentHashMap<>();
 	private volatile String partnerId;
 
 	World(SandboxProperties properties, SandboxRandom random, Clock clock) {
@@ -47,6 +51,7 @@ public class World implements Resettable {
 		wabas.clear();
 		phones.clear();
 		users.clear();
+		bsuidUsers.clear();
 		createPartner();
 	}
 
@@ -216,6 +221,26 @@ public class World implements Resettable {
 		}
 		return users.values().stream().filter(user -> user.waId().equals(digits)).findFirst()
 				.orElseGet(() -> new WhatsAppUser(digits, digits, defaultName(digits), true, true));
+	}
+
+	/**
+	 * The user a send names: by BSUID ({@code recipient}, one the sandbox gave a user it knows or derived from a
+	 * wa_id it saw), else by phone ({@code to}).
+	 */
+	public Optional<WhatsAppUser> userForRecipient(String recipient) {
+		if (!WhatsAppUser.isBsuid(recipient)) {
+			return Optional.of(userFor(recipient));
+		}
+		String bsuid = recipient.strip();
+		return Stream.concat(users.values().stream(), bsuidUsers.values().stream())
+				.filter(user -> user.bsuid().equals(bsuid)).findFirst();
+	}
+
+	/** Remembers a user who wrote, so that an answer to their BSUID finds them. */
+	public void sawUser(WhatsAppUser user) {
+		if (!users.containsKey(user.phone())) {
+			bsuidUsers.putIfAbsent(user.bsuid(), user);
+		}
 	}
 
 	public List<WhatsAppUser> users() {

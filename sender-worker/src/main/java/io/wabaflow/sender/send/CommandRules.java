@@ -56,8 +56,16 @@ final class CommandRules {
 			return Optional.of(Rejection.invalid(violations.stream().map(v -> v.path() + " " + v.message())
 					.collect(Collectors.joining("; "))));
 		}
-		if (outbound != OutboundMessageType.MARK_READ && (to == null || Digits.of(to).length() < 5)) {
-			return Optional.of(Rejection.invalid("to must be a phone number or wa_id"));
+		if (outbound != OutboundMessageType.MARK_READ) {
+			if (to == null || to.isBlank()) {
+				return Optional.of(Rejection.invalid("to is required: the user's phone number (wa_id) or their "
+						+ "business-scoped user id (user_id, e.g. US.13491208655302741918)"));
+			}
+			if (Recipients.isBsuid(to) ? !Recipients.validBsuid(to) : Recipients.key(to).length() < 5) {
+				return Optional.of(Rejection.invalid("to must be a phone number in international format (digits, "
+						+ "+ and spaces allowed) or a business-scoped user id such as US.13491208655302741918, got '"
+						+ to + "'"));
+			}
 		}
 		if (replyTo != null && outbound == OutboundMessageType.REACTION) {
 			return Optional.of(Rejection.invalid("reply_to: a reaction cannot be a reply (Meta)"));

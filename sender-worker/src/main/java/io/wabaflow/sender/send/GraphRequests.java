@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The body of {@code POST /<phone_number_id>/messages} for a send (facts file 4.1): the content goes
  * under the type's name as the command carried it, a reply becomes {@code context.message_id}, and
- * mark-as-read is the {@code status: read} body.
+ * mark-as-read is the {@code status: read} body. A phone goes in {@code to}, a business-scoped user id in
+ * {@code recipient}.
  */
 final class GraphRequests {
 
@@ -33,7 +34,13 @@ final class GraphRequests {
 		}
 		String type = send.messageType().toLowerCase(Locale.ROOT);
 		body.put("recipient_type", "individual");
-		body.put("to", send.recipient());
+		// a user known by business-scoped user id only is named by "recipient" (from July 2026, facts §2.0)
+		if (Recipients.isBsuid(send.recipient())) {
+			body.put("recipient", Recipients.key(send.recipient()));
+		}
+		else {
+			body.put("to", send.recipient());
+		}
 		body.put("type", type);
 		body.set(type, content);
 		if (send.replyTo() != null) {

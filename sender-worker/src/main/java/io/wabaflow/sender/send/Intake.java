@@ -82,7 +82,7 @@ final class Intake {
 		}
 		List<Instant> lastInbound = store.lastInbound(
 				needWindow.stream().map(i -> commands.get(i).command().getPhoneNumberId()).toList(),
-				needWindow.stream().map(i -> Digits.of(commands.get(i).command().getTo())).toList());
+				needWindow.stream().map(i -> Recipients.key(commands.get(i).command().getTo())).toList());
 		for (int k = 0; k < needWindow.size(); k++) {
 			int i = needWindow.get(k);
 			verdicts.set(i, rules.window(commands.get(i).command().getType().name(), lastInbound.get(k), now));

@@ -22,8 +22,8 @@ public record Send(String commandId, String tenantId, String phoneNumberId, Stri
 				waId, errorCode, errorTitle, errorDetails, reason, publishedState, receivedAt, updatedAt, at);
 	}
 
-	/** The recipient as digits, the way Meta's wa_ids and our window keys are written. */
-	String recipientDigits() {
-		return Digits.of(recipient);
+	/** The recipient as the window table keys it: a phone's digits, or a BSUID whole ({@link Recipients}). */
+	String recipientKey() {
+		return Recipients.key(recipient);
 	}
 }

@@ -129,7 +129,7 @@ public class SendStore {
 	 * The last time each (number, recipient digits) pair heard from the user, or null; in the order asked.
 	 * A recipient addressed by phone number also finds the window of the wa_id Meta once resolved it to.
 	 */
-	List<Instant> lastInbound(List<String> phoneNumberIds, List<String> recipientDigits) {
+	List<Instant> lastInbound(List<String> phoneNumberIds, List<String> recipientKeys) {
 		if (phoneNumberIds.isEmpty()) {
 			return List.of();
 		}
@@ -140,7 +140,7 @@ public class SendStore {
 				LEFT JOIN windows w1 ON w1.phone_number_id = c.pn AND w1.wa_id = c.recipient
 				LEFT JOIN recipients r ON r.phone_number_id = c.pn AND r.input = c.recipient
 				LEFT JOIN windows w2 ON w2.phone_number_id = c.pn AND w2.wa_id = r.wa_id
-				""").bindArray("pns", String.class, phoneNumberIds).bindArray("recipients", String.class, recipientDigits)
+				""").bindArray("pns", String.class, phoneNumberIds).bindArray("recipients", String.class, recipientKeys)
 				.map((rs, ctx) -> {
 					byOrdinal.put(rs.getLong("ord"), instant(rs, "last_inbound_at"));
 					return null;

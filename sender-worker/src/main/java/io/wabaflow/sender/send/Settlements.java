@@ -137,9 +137,11 @@ final class Settlements {
 		String id = work.commandId();
 		if (verdict instanceof Verdict.Sent sent) {
 			Optional<SendStore.Alias> alias = Optional.empty();
-			String digits = work.send().recipientDigits();
-			if (sent.waId() != null && !sent.waId().equals(digits) && !digits.isEmpty()) {
-				alias = Optional.of(new SendStore.Alias(work.phoneNumberId(), digits, sent.waId()));
+			// the dialled phone differs from the wa_id Meta answered: both are the user's (a BSUID has no alias)
+			String dialled = work.send().recipientKey();
+			if (sent.waId() != null && !sent.waId().equals(dialled) && !dialled.isEmpty()
+					&& !Recipients.isBsuid(dialled)) {
+				alias = Optional.of(new SendStore.Alias(work.phoneNumberId(), dialled, sent.waId()));
 			}
 			return new Item(new Settlement(id, attempt, SendState.SENT, sent.wamid(), sent.waId(), null, null, null,
 					null, null, expect), alias, null);

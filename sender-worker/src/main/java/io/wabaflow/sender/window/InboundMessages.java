@@ -2,8 +2,10 @@ package io.wabaflow.sender.window;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.wabaflow.metagraph.webhook.ChangeValueParser;
 import io.wabaflow.metagraph.webhook.ContactProfile;
@@ -11,7 +13,7 @@ import io.wabaflow.metagraph.webhook.InboundMessage;
 import io.wabaflow.metagraph.webhook.MessagesValue;
 import io.wabaflow.metagraph.webhook.WebhookFields;
 import io.wabaflow.schemas.webhook.WebhookChange;
-import io.wabaflow.sender.send.Digits;
+import io.wabaflow.sender.send.Recipients;
 
 /**
  * Which webhook changes open or extend a customer service window, and for whom. Only {@code messages}
@@ -65,14 +67,21 @@ final class InboundMessages {
 		return List.copyOf(latest.values());
 	}
 
+	/**
+	 * Every name the user wrote under: the message's {@code from} and {@code from_user_id}, and the single contact's
+	 * {@code wa_id} and {@code user_id}. Each opens the window, so that an answer to the phone or to the
+	 * business-scoped user id (a username user's only name, facts §2.0) finds it.
+	 */
 	private static List<String> waIds(InboundMessage message, List<ContactProfile> contacts) {
-		String from = Digits.of(message.from());
-		if (contacts.size() == 1 && contacts.get(0).waId() != null) {
-			String waId = Digits.of(contacts.get(0).waId());
-			if (!waId.isEmpty() && !waId.equals(from)) {
-				return from == null || from.isEmpty() ? List.of(waId) : List.of(from, waId);
-			}
+		Set<String> names = new LinkedHashSet<>();
+		names.add(Recipients.key(message.from()));
+		names.add(Recipients.key(message.fromUserId()));
+		if (contacts.size() == 1) {
+			names.add(Recipients.key(contacts.get(0).waId()));
+			names.add(Recipients.key(contacts.get(0).userId()));
 		}
-		return from == null || from.isEmpty() ? List.of() : List.of(from);
+		names.remove(null);
+		names.remove("");
+		return List.copyOf(names);
 	}
 }

@@ -7,11 +7,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.wabaflow.sandbox.ScenarioClient;
 import io.wabaflow.schemas.command.CommandOutcome;
 import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.sender.send.Send;
 import io.wabaflow.sender.send.SendState;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The 24 h customer service window, from the sender's own table fed by the webhook topic: closed means
@@ -95,6 +97,35 @@ class WindowIT extends SenderScenario {
 		SendMessage message = text(phone, user, "Olá");
 		send(message);
 		assertThat(awaitState(message.getCommandId(), SendState.REJECTED).reason()).isEqualTo("WINDOW_CLOSED");
+	}
+
+	@Test
+	void aUserKnownByBusinessScopedIdOnlyIsAnsweredByItInsideTheirWindow() throws Exception {
+		TestNumber number = cloudNumber(null);
+		String phone = number.phoneNumberId();
+		// a username user: the webhook names them by BSUID only (facts §2.0)
+		ScenarioClient.Injected wrote = SCENARIO.injectTextFromUsernameUser(phone, newUser(), "fa.da.padaria", "Oi!");
+		forward(await().atMost(SETTLED).until(() -> WEBHOOKS.accepted("messages").stream()
+				.filter(r -> r.body().contains(wrote.wamid())).findFirst().orElse(null), r -> r != null).rawBody());
+		String bsuid = wrote.userId();
+		awaitWindowOpen(phone, bsuid);
+
+		SendMessage reply = text(phone, bsuid, "Olá! Em que posso ajudar?");
+		SendMessage stranger = text(phone, "BR.12345678901234567890", "Olá");
+		SendMessage malformed = text(phone, "BR-not-an-id", "Olá");
+		send(reply, stranger, malformed);
+
+		assertThat(awaitState(reply.getCommandId(), SendState.SENT, SendState.REJECTED).state()).isEqualTo(SendState.SENT);
+		// Meta was asked with "recipient", never "to": the sender does not know the phone, and needs none
+		JsonNode request = accepted(phone).get(0).path("request");
+		assertThat(request.path("recipient").asString()).isEqualTo(bsuid);
+		assertThat(request.has("to")).isFalse();
+		assertThat(awaitState(stranger.getCommandId(), SendState.REJECTED).reason()).isEqualTo("WINDOW_CLOSED");
+		Send invalid = awaitState(malformed.getCommandId(), SendState.REJECTED);
+		await().atMost(SETTLED).until(() -> !tap().results(malformed.getCommandId()).isEmpty());
+		assertThat(tap().results(malformed.getCommandId()).get(0).getMessage()).contains("business-scoped user id");
+		assertThat(invalid.reason()).isNotEqualTo("WINDOW_CLOSED");
+		assertThat(messageCalls(phone)).as("only the answer inside the window reached Meta").hasSize(1);
 	}
 
 	private void awaitWindowOpen(String phone, String user) {

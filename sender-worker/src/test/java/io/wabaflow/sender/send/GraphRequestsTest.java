@@ -30,8 +30,23 @@ class GraphRequestsTest {
 				.isEqualTo("{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.X\"}");
 	}
 
+	@Test
+	void aUserKnownByBusinessScopedIdIsTheRecipientNotTo() {
+		Send send = send("TEXT", "{\"body\":\"Olá\"}", null, null, " US.13491208655302741918 ");
+		assertThat(requests.body(send).toString()).isEqualTo("{\"messaging_product\":\"whatsapp\","
+				+ "\"recipient_type\":\"individual\",\"recipient\":\"US.13491208655302741918\",\"type\":\"text\","
+				+ "\"text\":{\"body\":\"Olá\"}}");
+		assertThat(Recipients.key("+55 11 98765-4321")).isEqualTo("5511987654321");
+		assertThat(Recipients.validBsuid("US.ENT.11815799212886844830")).isTrue();
+		assertThat(Recipients.validBsuid("US-1349")).isFalse();
+	}
+
 	private static Send send(String type, String content, String replyTo, String biz) {
-		return new Send("cmd", "t", "pn", "+55 11 98765-4321", type, content, replyTo, "AGENT", biz, Instant.EPOCH, 0,
+		return send(type, content, replyTo, biz, "+55 11 98765-4321");
+	}
+
+	private static Send send(String type, String content, String replyTo, String biz, String to) {
+		return new Send("cmd", "t", "pn", to, type, content, replyTo, "AGENT", biz, Instant.EPOCH, 0,
 				SendState.PENDING, 0, null, null, null, null, null, null, null, null, null, null, Instant.EPOCH,
 				Instant.EPOCH, null);
 	}
