@@ -136,7 +136,10 @@ class SyncReplayAndRebuildIT {
 		return new SpringApplicationBuilder(SyncWorkerApplication.class).bannerMode(Banner.Mode.OFF).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password(), "--wabaflow.api.keys=" + API_KEY,
+				"--spring.datasource.password=" + database.password(),
+				// an operator key with admin, written to the key topic at start-up
+				"--wabaflow.api.seed-keys[0].key=" + API_KEY, "--wabaflow.api.seed-keys[0].tenant=",
+				"--wabaflow.api.seed-keys[0].scopes=admin,read",
 				"--wabaflow.sync.supervisor-interval-ms=100");
 	}
 
