@@ -77,6 +77,19 @@ public final class SyncFixtures {
 				receivedAt);
 	}
 
+	/**
+	 * A {@code user_preferences} change (a field the projections keep raw): the user stops marketing messages.
+	 * Its event id derives from {@code tag}, not from the number, so two numbers told one story keep comparable rows.
+	 */
+	public static WebhookChange userPreferences(String phoneNumberId, String tag, String waId, long timestamp,
+			Instant receivedAt) {
+		return WebhookChange.newBuilder(change(phoneNumberId, "user_preferences", """
+				{%s, "contacts": [{"wa_id": "%s"}], "user_preferences": [{"wa_id": "%s", "detail": "User requested to \
+				stop marketing messages", "category": "marketing_messages", "value": "stop", "timestamp": %d}]}"""
+				.formatted(metadata(phoneNumberId), waId, waId, timestamp), receivedAt))
+				.setEventId(sha256("user_preferences\n" + tag + "\n" + waId)).build();
+	}
+
 	/** The business-scoped user id the fixtures give the user of a phone. */
 	public static String bsuidOf(String waId) {
 		return "BR." + waId;

@@ -124,6 +124,8 @@ public final class SyncScenario {
 					"{\"mime_type\": \"image/jpeg\", \"sha256\": \"def\", \"id\": \"media-h-" + c + "\"}",
 					onboarded.plusSeconds(200)));
 		}
+		events.add(SyncFixtures.userPreferences(phoneNumberId, tag, firstWa, startSeconds + 5_000,
+				onboarded.plusSeconds(300)));
 		return events;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.wabaflow.sync.contacts.AddressBookFact;
 import io.wabaflow.sync.contacts.ProfileFact;
 import io.wabaflow.sync.conversations.ConversationKey;
+import io.wabaflow.sync.events.WebhookEventFact;
 import io.wabaflow.sync.history.ChunkFact;
 import io.wabaflow.sync.history.HistoryErrorFact;
 import io.wabaflow.sync.identity.LinkFact;
@@ -47,6 +48,9 @@ final class ProjectionBatch {
 
 	final List<RegistrationFact> registrations = new ArrayList<>();
 
+	/** Changes of fields nobody models yet, kept raw. */
+	final List<WebhookEventFact> webhookEvents = new ArrayList<>();
+
 	/** Two names of one user seen together. */
 	final List<LinkFact> links = new ArrayList<>();
 
@@ -80,6 +84,6 @@ final class ProjectionBatch {
 	int size() {
 		return profiles.size() + addressBook.size() + messages.size() + outbound.size() + reactions.size()
 				+ edits.size() + revokes.size() + readMarks.size() + statuses.size() + chunks.size()
-				+ historyErrors.size() + registrations.size() + links.size();
+				+ historyErrors.size() + registrations.size() + links.size() + webhookEvents.size();
 	}
 }

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import io.wabaflow.sync.contacts.ContactWriter;
 import io.wabaflow.sync.conversations.ConversationRecompute;
+import io.wabaflow.sync.events.WebhookEventWriter;
 import io.wabaflow.sync.history.HistoryWriter;
 import io.wabaflow.sync.identity.Persons;
 import io.wabaflow.sync.messages.MessageWriter;
@@ -32,6 +33,8 @@ final class ProjectionWriter {
 	private final StatusWriter statuses = new StatusWriter();
 
 	private final HistoryWriter history = new HistoryWriter();
+
+	private final WebhookEventWriter webhookEvents = new WebhookEventWriter();
 
 	private final Persons persons = new Persons();
 
@@ -60,6 +63,7 @@ final class ProjectionWriter {
 			messages.writeReadMarks(handle, batch.readMarks);
 			statuses.write(handle, batch.statuses);
 			history.write(handle, batch.chunks, batch.historyErrors);
+			webhookEvents.write(handle, batch.webhookEvents);
 			Persons.Resolution who = persons.resolve(handle, batch.namedIdentities, batch.links);
 			conversations.recompute(handle, batch.namedIdentities, who, batch.readMarks);
 		});

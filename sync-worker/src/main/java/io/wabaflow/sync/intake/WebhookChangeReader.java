@@ -24,6 +24,7 @@ import io.wabaflow.platform.kafka.PoisonRecordException;
 import io.wabaflow.schemas.webhook.WebhookChange;
 import io.wabaflow.sync.contacts.AddressBookFact;
 import io.wabaflow.sync.contacts.ProfileFact;
+import io.wabaflow.sync.events.WebhookEventFact;
 import io.wabaflow.sync.history.ChunkFact;
 import io.wabaflow.sync.history.HistoryErrorFact;
 import io.wabaflow.sync.identity.UserIds;
@@ -57,6 +58,11 @@ final class WebhookChangeReader {
 						readInbound(value, context);
 						readStatuses(value.statuses(), context);
 					}
+					if (!value.errors().isEmpty()) {
+						// errors about the number itself (130429 rate limit, 131035 ...): kept on the number
+						keep(change, MESSAGES_ERRORS, context == null ? change.getPhoneNumberId() : context.phoneNumberId(),
+								batch);
+					}
 				}
 				case "smb_message_echoes" -> {
 					var value = parser.messageEchoes(change.getValueJson());
@@ -80,13 +86,26 @@ final class WebhookChangeReader {
 					}
 				}
 				default -> {
-					// other fields (account_update, templates, ...) are not projected here
+					// every other field (account_update, templates, quality, calls, preferences, ...): kept as received,
+					// so that nothing signed leaves no trace; the projections that model them read from here on
+					keep(change, change.getField(), change.getPhoneNumberId(), batch);
 				}
 			}
 		}
 		catch (MalformedChangeException e) {
 			throw new PoisonRecordException("value_json of change " + change.getEventId() + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** The field under which a messages change's value-level errors are kept. */
+	static final String MESSAGES_ERRORS = "messages.errors";
+
+	private static void keep(WebhookChange change, String field, String phoneNumberId, ProjectionBatch batch) {
+		if (change.getValueJson() == null || !change.getValueJson().stripLeading().startsWith("{")) {
+			throw new PoisonRecordException("value_json of change " + change.getEventId() + " is not a JSON object");
+		}
+		batch.webhookEvents.add(new WebhookEventFact(change.getWabaId(), change.getEventId(), phoneNumberId, field,
+				change.getReceivedAt().toEpochMilli(), change.getValueJson()));
 	}
 
 	/** Null when the change is not about a phone number: nothing to project. */

@@ -49,6 +49,10 @@ class PeerCorpusIT extends SyncIntegrationBase {
 
 	private static final Duration PROJECTED = Duration.ofSeconds(90);
 
+	/** The fields whose changes become projection rows of their own; every other one is kept raw. */
+	private static final Set<String> MODELLED = Set.of("messages", "smb_message_echoes", "smb_app_state_sync",
+			"history");
+
 	/** Meta's documentation examples with placeholders instead of any id of the user. */
 	private static final Set<String> NO_USER_NAMED = Set.of("002", "035");
 
@@ -114,6 +118,13 @@ class PeerCorpusIT extends SyncIntegrationBase {
 
 		assertThat(deadLetteredKeys()).as("dead-lettered changes of the corpus").isEmpty();
 
+		// every change of a field no projection models is kept as received, once
+		List<String> unmodelled = inOrder.stream().filter(change -> !MODELLED.contains(change.getField()))
+				.map(WebhookChange::getEventId).distinct().toList();
+		List<String> kept = jdbi.withHandle(handle -> handle.createQuery("SELECT event_id FROM " + active.schemaName()
+				+ ".webhook_events WHERE event_id LIKE :prefix").bind("prefix", ordered + "%").mapTo(String.class).list());
+		assertThat(kept).as("kept changes of unmodelled fields").containsAll(unmodelled).doesNotHaveDuplicates();
+
 		for (String number : numbers) {
 			for (String table : GenerationSchemas.TABLES) {
 				List<String> once = sync.rows(active.schemaName(), table, ordered + number).stream()
@@ -171,6 +182,18 @@ class PeerCorpusIT extends SyncIntegrationBase {
 		assertThat(conversationHolding(number, "wamid.HASDI128HJOPUERIH82ahdasd09ASDHi5>")).isNull();
 		assertThat(messagesOf(number + ":group:HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA"))
 				.contains("wamid.HASDI128HJOPUERIH82ahdasd09ASDHi5>");
+		// 067: a user's marketing preference, a field nothing models yet, is read back from the number's events; 041:
+		// a messages change's value-level error is kept on the number
+		JsonNode preferences = JSON.valueToTree(sync.get("/api/v1/phone-numbers/" + number
+				+ "/webhook-events?field=user_preferences"));
+		assertThat(preferences.path("items").valueStream().map(item -> item.path("value").path("user_preferences")
+				.get(0).path("value").asString())).contains("resume");
+		assertThat(preferences.path("items")).allSatisfy(item -> assertThat(item.path("field").asString())
+				.isEqualTo("user_preferences"));
+		JsonNode errors = JSON.valueToTree(sync.get("/api/v1/phone-numbers/" + number
+				+ "/webhook-events?field=messages.errors"));
+		assertThat(errors.toString()).contains("130429");
+
 		// 049 (a status naming the user by BSUID only) and 048 (by both) report one wamid delivered: one row, whose
 		// recipient is that person either way
 		List<String> recipients = jdbi.withHandle(handle -> handle.createQuery("SELECT recipient_id FROM "
