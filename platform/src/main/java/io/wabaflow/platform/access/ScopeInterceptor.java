@@ -1,5 +1,6 @@
 package io.wabaflow.platform.access;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,6 +24,11 @@ final class ScopeInterceptor implements HandlerInterceptor {
 		Object attribute = request.getAttribute(ApiKeyFilter.PRINCIPAL_ATTRIBUTE);
 		if (!(attribute instanceof Principal principal) || !(handler instanceof HandlerMethod method)) {
 			return true; // not a protected path (the filter would have answered), or not a controller
+		}
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// the error page of a request that was let in and then failed: its answer must be that failure (a 500
+			// with the error), never a 403 that hides it
+			return true;
 		}
 		RequiresScope required = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresScope.class);
 		if (required == null) {

@@ -90,6 +90,8 @@ class AccessIT {
 		HttpResponse<String> forgotten = get("/api/v1/forgotten", a);
 		assertThat(forgotten.statusCode()).isEqualTo(403);
 		assertThat(forgotten.body()).doesNotContain("leak");
+		// a failure behind a good key is answered as the failure it is, not hidden behind a 403 of the error page
+		assertThat(get("/api/v1/broken", a).statusCode()).isEqualTo(500);
 	}
 
 	@Test

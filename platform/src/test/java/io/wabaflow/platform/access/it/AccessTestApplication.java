@@ -33,6 +33,12 @@ public class AccessTestApplication {
 			return Map.of("by", caller.keyId());
 		}
 
+		@GetMapping("/api/v1/broken")
+		@RequiresScope(Scope.READ)
+		Map<String, String> broken() {
+			throw new IllegalStateException("a bug behind a good key");
+		}
+
 		@GetMapping("/api/v1/forgotten")
 		Map<String, String> forgotten() {
 			return Map.of("leak", "yes");
