@@ -58,6 +58,12 @@ public final class ChangeValueParser {
 	}
 
 	/** An {@code account_update} value. */
+	public QualityUpdate qualityUpdate(String valueJson) {
+		JsonNode value = read(valueJson);
+		return new QualityUpdate(Json.text(value, "display_phone_number"), Json.text(value, "event"),
+				Json.text(value, "current_limit"), Json.text(value, "old_limit"));
+	}
+
 	public AccountUpdate accountUpdate(String valueJson) {
 		JsonNode value = read(valueJson);
 		JsonNode waba = value.get("waba_info");

@@ -13,6 +13,8 @@ public final class WebhookFields {
 
 	public static final String ACCOUNT_UPDATE = "account_update";
 
+	public static final String PHONE_NUMBER_QUALITY_UPDATE = "phone_number_quality_update";
+
 	private WebhookFields() {
 	}
 }

@@ -91,6 +91,16 @@ class PeerCorpusParsingTest {
 		assertThat(messages("012").messages().get(0).system()).isNull();
 	}
 
+	@Test
+	void aThroughputUpgradeNamesTheNumberByItsDisplayNumber() throws Exception {
+		EnvelopeChange change = splitter.split(PeerWebhooks.get("081").bytes()).get(0);
+		assertThat(change.field()).isEqualTo(WebhookFields.PHONE_NUMBER_QUALITY_UPDATE);
+		QualityUpdate update = parser.qualityUpdate(change.valueJson());
+		assertThat(update.event()).isEqualTo(QualityUpdate.THROUGHPUT_UPGRADE);
+		assertThat(update.displayPhoneNumber()).isEqualTo("15550783881");
+		assertThat(update.currentLimit()).isEqualTo("TIER_UNLIMITED");
+	}
+
 	private MessagesValue messages(String number) throws Exception {
 		return parser.messages(splitter.split(PeerWebhooks.get(number).bytes()).get(0).valueJson());
 	}

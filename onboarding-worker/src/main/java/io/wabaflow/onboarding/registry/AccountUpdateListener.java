@@ -10,14 +10,20 @@ import io.wabaflow.platform.kafka.PoisonRecordException;
 import io.wabaflow.schemas.ConsumerGroups;
 import io.wabaflow.schemas.webhook.WebhookChange;
 
-/** The verified webhooks: only {@code account_update} changes concern the onboarding worker. */
+/**
+ * The verified webhooks that concern the registry: {@code account_update} (a number's status) and
+ * {@code phone_number_quality_update} (its throughput). Every other field is someone else's.
+ */
 @Component
 class AccountUpdateListener {
 
 	private final AccountUpdates updates;
 
-	AccountUpdateListener(AccountUpdates updates) {
+	private final ThroughputUpdates throughput;
+
+	AccountUpdateListener(AccountUpdates updates, ThroughputUpdates throughput) {
 		this.updates = updates;
+		this.throughput = throughput;
 	}
 
 	@KafkaListener(id = "onboarding-account-updates",
@@ -28,14 +34,16 @@ class AccountUpdateListener {
 		if (!(value instanceof WebhookChange change)) {
 			throw new PoisonRecordException("Not a WebhookChange: " + (value == null ? "null" : value.getClass().getSimpleName()));
 		}
-		if (!WebhookFields.ACCOUNT_UPDATE.equals(change.getField())) {
-			return;
-		}
 		try {
-			updates.apply(change);
+			if (WebhookFields.ACCOUNT_UPDATE.equals(change.getField())) {
+				updates.apply(change);
+			}
+			else if (WebhookFields.PHONE_NUMBER_QUALITY_UPDATE.equals(change.getField())) {
+				throughput.apply(change);
+			}
 		}
 		catch (MalformedChangeException e) {
-			throw new PoisonRecordException("account_update " + change.getEventId() + " is not a JSON object", e);
+			throw new PoisonRecordException(change.getField() + " " + change.getEventId() + " is not a JSON object", e);
 		}
 	}
 }

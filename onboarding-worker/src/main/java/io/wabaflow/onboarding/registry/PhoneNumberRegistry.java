@@ -48,7 +48,7 @@ public class PhoneNumberRegistry {
 	/** A registered number. {@link #toString()} leaves the token out. */
 	public record PhoneNumber(String phoneNumberId, String tenantId, String wabaId, String onboardingId,
 			String displayPhoneNumber, NumberType numberType, NumberStatus status, byte[] encryptedToken,
-			Instant onboardedAt, Instant statusChangedAt, String statusReason, Instant updatedAt) {
+			Instant onboardedAt, Instant statusChangedAt, String statusReason, Instant updatedAt, Integer throughputMps) {
 
 		@Override
 		public String toString() {
@@ -101,6 +101,25 @@ public class PhoneNumberRegistry {
 		return changed;
 	}
 
+	/**
+	 * Sets the throughput Meta announced for a cloud number, unless a newer announcement was applied already.
+	 *
+	 * @return the changed number, empty when nothing changed (older, the same, or not a cloud number)
+	 */
+	public Optional<PhoneNumber> changeThroughput(Handle handle, String phoneNumberId, int mps, Instant changedAt,
+			Instant now) {
+		Optional<PhoneNumber> changed = handle.createQuery("""
+				UPDATE phone_numbers SET throughput_mps = :mps, throughput_changed_at = :changedAt, updated_at = :now
+				WHERE phone_number_id = :id AND number_type = 'CLOUD'
+				  AND (throughput_changed_at IS NULL OR throughput_changed_at <= :changedAt)
+				  AND throughput_mps IS DISTINCT FROM :mps
+				RETURNING *
+				""").bind("id", phoneNumberId).bind("mps", mps).bind("changedAt", changedAt).bind("now", now)
+				.map((rs, ctx) -> map(rs)).findOne();
+		changed.ifPresent(number -> publish(handle, number, now));
+		return changed;
+	}
+
 	public Optional<PhoneNumber> find(Handle handle, String phoneNumberId) {
 		return handle.createQuery("SELECT * FROM phone_numbers WHERE phone_number_id = :id").bind("id", phoneNumberId)
 				.map((rs, ctx) -> map(rs)).findOne();
@@ -145,7 +164,8 @@ public class PhoneNumberRegistry {
 				.setPhoneNumberId(number.phoneNumberId()).setTenantId(number.tenantId()).setWabaId(number.wabaId())
 				.setDisplayPhoneNumber(number.displayPhoneNumber()).setNumberType(number.numberType())
 				.setStatus(number.status()).setEncryptedAccessToken(ByteBuffer.wrap(number.encryptedToken()))
-				.setThroughputMps(number.numberType() == NumberType.COEXISTENCE ? COEXISTENCE_MPS : null)
+				.setThroughputMps(number.numberType() == NumberType.COEXISTENCE ? Integer.valueOf(COEXISTENCE_MPS)
+						: number.throughputMps())
 				.setOnboardedAt(number.onboardedAt()).setUpdatedAt(now).build();
 		outbox.add(handle, Topics.PHONE_NUMBERS.name(), number.phoneNumberId(), registration, now);
 	}
@@ -156,6 +176,6 @@ public class PhoneNumberRegistry {
 				NumberType.valueOf(rs.getString("number_type")), NumberStatus.valueOf(rs.getString("status")),
 				rs.getBytes("encrypted_token"), FlowRepository.instant(rs, "onboarded_at"),
 				FlowRepository.instant(rs, "status_changed_at"), rs.getString("status_reason"),
-				FlowRepository.instant(rs, "updated_at"));
+				FlowRepository.instant(rs, "updated_at"), (Integer) rs.getObject("throughput_mps"));
 	}
 }

@@ -213,6 +213,40 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 				.anyMatch(r -> r.getStatus() == NumberStatus.OFFBOARDED));
 	}
 
+	@Test
+	void aThroughputUpgradeRaisesTheRegisteredRateOnceAndNeverForACoexistenceNumber() {
+		Onboarded cloud = onboardCloud();
+		Onboarded coexistence = onboardCoexistence();
+		await().atMost(SOON).until(() -> !watcher.registrations(cloud.phone()).isEmpty()
+				&& !watcher.registrations(coexistence.phone()).isEmpty());
+		assertThat(watcher.registrations(cloud.phone()).get(0).getThroughputMps()).as("the default: the sender's").isNull();
+		long now = Instant.now().getEpochSecond();
+		WebhookChange upgrade = qualityUpdate(cloud.waba(), now, cloud.display());
+
+		webhook(upgrade);
+		webhook(upgrade); // Meta redelivers
+		webhook(qualityUpdate(coexistence.waba(), now, coexistence.display()));
+
+		await().atMost(SOON).until(() -> watcher.registrations(cloud.phone()).size() == 2);
+		PhoneNumberRegistration upgraded = watcher.registrations(cloud.phone()).get(1);
+		assertThat(upgraded.getThroughputMps()).isEqualTo(1_000);
+		assertThat(upgraded.getStatus()).isEqualTo(NumberStatus.ACTIVE);
+		assertThat(log(cloud.tenant(), "throughput_update")).hasSize(1)
+				.allSatisfy(row -> assertThat(row.path("details").path("applied").asBoolean()).isTrue());
+		awaitConsumed(ConsumerGroups.ONBOARDING + "-webhooks", Topics.WEBHOOKS.name());
+		assertThat(watcher.registrations(cloud.phone())).hasSize(2);
+		assertThat(watcher.registrations(coexistence.phone())).as("coexistence numbers stay at 20/s")
+				.allSatisfy(r -> assertThat(r.getThroughputMps()).isEqualTo(20));
+	}
+
+	private static WebhookChange qualityUpdate(String waba, long entryTime, String display) {
+		return WebhookChange.newBuilder().setEventId("qu-" + UUID.randomUUID()).setWabaId(waba)
+				.setField("phone_number_quality_update").setValueJson("""
+						{"display_phone_number":"%s","event":"THROUGHPUT_UPGRADE","current_limit":"TIER_UNLIMITED"}"""
+						.formatted(display.replaceAll("\\D", ""))).setEntryTime(entryTime).setReceivedAt(Instant.now())
+				.build();
+	}
+
 	private Onboarded onboardCoexistence() {
 		String tenant = unique("coex");
 		String business = scenario.createBusiness("Loja do App " + tenant);
