@@ -166,6 +166,8 @@ class CrossTenantIT {
 						"/api/v1/phone-numbers/" + phone + "/contacts", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers/{}/history-sync",
 						"/api/v1/phone-numbers/" + phone + "/history-sync", null, Scope.READ, Expect.NOT_FOUND),
+				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers/{}/pricing",
+						"/api/v1/phone-numbers/" + phone + "/pricing", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers/{}/webhook-events",
 						"/api/v1/phone-numbers/" + phone + "/webhook-events", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/conversations/{}/messages",

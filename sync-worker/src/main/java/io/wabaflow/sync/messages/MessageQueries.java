@@ -34,7 +34,10 @@ public final class MessageQueries {
 				(SELECT json_agg(json_build_object('reactor', r.reactor, 'emoji', r.emoji,
 						'at', (extract(epoch FROM r.reacted_at) * 1000)::bigint) ORDER BY r.reactor)::text
 					FROM reactions r WHERE r.phone_number_id = m.phone_number_id AND r.target_wamid = m.wamid
-						AND r.emoji IS NOT NULL) AS reactions
+						AND r.emoji IS NOT NULL) AS reactions,
+				(SELECT (s.raw_json::jsonb -> 'pricing')::text FROM message_statuses s
+					WHERE s.phone_number_id = m.phone_number_id AND s.wamid = m.wamid AND (s.raw_json::jsonb -> 'pricing') IS NOT NULL
+					ORDER BY s.status_at DESC, s.status LIMIT 1) AS pricing
 			FROM messages m
 			LEFT JOIN message_edits e ON e.phone_number_id = m.phone_number_id AND e.target_wamid = m.wamid
 			LEFT JOIN message_revokes v ON v.phone_number_id = m.phone_number_id AND v.target_wamid = m.wamid
@@ -94,7 +97,7 @@ public final class MessageQueries {
 				rs.getString("direction"), rs.getString("origin"), rs.getString("sender"),
 				Sql.instant(rs.getTimestamp("sent_at")), rs.getString("type"), rs.getString("content_json"),
 				rs.getString("context_json"), status, transitions, failure, reactions, edit,
-				Sql.instant(rs.getTimestamp("revoked_at")), rs.getString("raw_json"));
+				Sql.instant(rs.getTimestamp("revoked_at")), rs.getString("pricing"), rs.getString("raw_json"));
 	}
 
 	private static MessageView.Failure failure(List<StatusTransition> transitions, ResultSet rs, String outboundState)

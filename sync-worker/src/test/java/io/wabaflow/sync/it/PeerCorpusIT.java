@@ -194,6 +194,11 @@ class PeerCorpusIT extends SyncIntegrationBase {
 				+ "/webhook-events?field=messages.errors"));
 		assertThat(errors.toString()).contains("130429");
 
+		// 043/047/048: statuses' pricing (PMP, with and without conversation) summed per category
+		JsonNode pricing = JSON.valueToTree(sync.get("/api/v1/phone-numbers/" + number + "/pricing"));
+		assertThat(pricing.path("lines").valueStream().map(line -> line.path("category").asString()))
+				.contains("marketing");
+
 		// 049 (a status naming the user by BSUID only) and 048 (by both) report one wamid delivered: one row, whose
 		// recipient is that person either way
 		List<String> recipients = jdbi.withHandle(handle -> handle.createQuery("SELECT recipient_id FROM "

@@ -111,6 +111,18 @@ class ProjectionIT extends SyncIntegrationBase {
 		assertThat(reply.get("sender")).isEqualTo("agent");
 		assertThat((List<?>) reply.get("statuses")).hasSize(3);
 		assertThat((List<?>) reply.get("reactions")).hasSize(1);
+		// what Meta said the message costs, and the number's messages summed by how they were priced
+		assertThat(reply.get("pricing")).isEqualTo(Map.of("billable", true, "pricing_model", "PMP", "type", "regular",
+				"category", "service"));
+		Map<String, Object> pricing = sync.get("/api/v1/phone-numbers/" + pn + "/pricing");
+		assertThat(list(pricing.get("lines"))).singleElement().satisfies(line -> {
+			Map<?, ?> priced = (Map<?, ?>) line;
+			assertThat(priced.get("category")).isEqualTo("service");
+			assertThat(priced.get("pricing_model")).isEqualTo("PMP");
+			assertThat(((Number) priced.get("messages")).longValue()).isPositive()
+					.isEqualTo(((Number) priced.get("billable")).longValue());
+		});
+		assertThat(statusOf("/api/v1/phone-numbers/" + pn + "/pricing?from=yesterday")).isEqualTo(400);
 		Map<String, Object> failed = byId.get("cmd:cmd-f-" + id0);
 		assertThat(failed.get("status")).isEqualTo("failed");
 		assertThat(((Map<?, ?>) failed.get("failure")).get("code")).isEqualTo(131047);
