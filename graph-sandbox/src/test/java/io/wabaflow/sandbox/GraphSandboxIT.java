@@ -82,6 +82,13 @@ class GraphSandboxIT {
 		assertThat(status.path("recipient_user_id").asString()).isEqualTo(injected.userId());
 		assertThat(status.has("recipient_id")).isFalse();
 
+		// asking the user for their phone (facts §2.0): an interactive request_contact_info to the BSUID
+		Graph.Response ask = world.graph().post("/" + world.phoneNumberId() + "/messages", Map.of(
+				"messaging_product", "whatsapp", "recipient", injected.userId(), "type", "interactive",
+				"interactive", Map.of("type", "request_contact_info", "body", Map.of("text", "Podemos ligar?"),
+						"action", Map.of("name", "request_contact_info"))));
+		assertThat(ask.status()).as(ask.body().toString()).isEqualTo(200);
+
 		Graph.Response both = world.graph().post("/" + world.phoneNumberId() + "/messages", Map.of(
 				"messaging_product", "whatsapp", "recipient", injected.userId(), "to", "5511955554444", "type", "text",
 				"text", Map.of("body", "x")));

@@ -189,8 +189,24 @@ final class MessageValidator {
 						"interactive['action']['button']");
 				sections(action.path("sections"));
 			}
-			default -> throw GraphErrors.invalidParameter(
-					"Param interactive['type'] must be one of {BUTTON, LIST} - got \"" + kind + "\".");
+			case "cta_url" -> {
+				maxLength(bodyText, 1024, "interactive['body']['text']");
+				if (!"cta_url".equals(text(action, "name"))) {
+					throw GraphErrors.invalidParameter("Param interactive['action']['name'] must be cta_url.");
+				}
+				JsonNode parameters = action.path("parameters");
+				maxLength(requiredText(parameters, "display_text", "interactive['action']['parameters']['display_text']"),
+						20, "interactive['action']['parameters']['display_text']");
+				requiredText(parameters, "url", "interactive['action']['parameters']['url']");
+			}
+			case "request_contact_info" -> {
+				maxLength(bodyText, 1024, "interactive['body']['text']");
+				if (!"request_contact_info".equals(text(action, "name"))) {
+					throw GraphErrors.invalidParameter("Param interactive['action']['name'] must be request_contact_info.");
+				}
+			}
+			default -> throw GraphErrors.invalidParameter("Param interactive['type'] must be one of {BUTTON, LIST, "
+					+ "CTA_URL, REQUEST_CONTACT_INFO} - got \"" + kind + "\".");
 		}
 	}
 

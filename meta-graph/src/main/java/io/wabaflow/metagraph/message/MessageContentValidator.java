@@ -197,7 +197,17 @@ public final class MessageContentValidator {
 					}
 				}
 			}
-			default -> checks.fail(ROOT + ".type", "must be one of button, list, cta_url");
+			case "request_contact_info" -> {
+				// asks a user known by business-scoped user id only for their phone (facts §2.0): a tap shares it
+				body(checks, content, 1024);
+				if (action != null) {
+					String name = checks.text(action, "name", ROOT + ".action.name", true, 0);
+					if (name != null && !"request_contact_info".equals(name)) {
+						checks.fail(ROOT + ".action.name", "must be request_contact_info");
+					}
+				}
+			}
+			default -> checks.fail(ROOT + ".type", "must be one of button, list, cta_url, request_contact_info");
 		}
 	}
 

@@ -82,7 +82,19 @@ class MessageContentValidatorTest {
 				"{\"type\":\"button\",\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"a\",\"title\":\"A\"}}]}}"))
 				.containsExactly(new Violation("content.body", "is required"));
 		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, "{\"type\":\"carousel\",\"action\":{}}"))
-				.containsExactly(new Violation("content.type", "must be one of button, list, cta_url"));
+				.containsExactly(new Violation("content.type", "must be one of button, list, cta_url, request_contact_info"));
+	}
+
+	@Test
+	void aRequestForContactInfoNeedsABodyAndItsActionName() {
+		assertValid(OutboundMessageType.INTERACTIVE, "{\"type\":\"request_contact_info\",\"body\":{\"text\":"
+				+ "\"Share your number so we can call you back\"},\"action\":{\"name\":\"request_contact_info\"}}");
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, "{\"type\":\"request_contact_info\","
+				+ "\"body\":{\"text\":\"Share?\"},\"action\":{\"name\":\"send_location\"}}"))
+				.containsExactly(new Violation("content.action.name", "must be request_contact_info"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, "{\"type\":\"request_contact_info\","
+				+ "\"action\":{\"name\":\"request_contact_info\"}}"))
+				.containsExactly(new Violation("content.body", "is required"));
 	}
 
 	@Test
