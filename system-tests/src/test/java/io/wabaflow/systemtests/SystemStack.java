@@ -157,6 +157,11 @@ final class SystemStack implements AutoCloseable {
 		return postgres.jdbcUrl();
 	}
 
+	/** The app secret the ingress verifies Meta's signatures with (the devstack's development one). */
+	String appSecret() {
+		return secrets.appSecret();
+	}
+
 	String kafkaBootstrapServers() {
 		return "127.0.0.1:" + kafkaPort;
 	}
