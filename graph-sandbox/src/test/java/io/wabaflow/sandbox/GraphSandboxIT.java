@@ -99,6 +99,34 @@ class GraphSandboxIT {
 	}
 
 	@Test
+	void groupMessagesEditsRevokesCallsAndPreferencesCanBeEmitted() {
+		TestWorld world = TestWorld.cloud();
+
+		scenario.post("/inbound", Map.of("phoneNumberId", world.phoneNumberId(), "from", "5511944443333", "groupId",
+				"G-1", "text", "Oi, grupo"));
+		String original = scenario.injectText(world.phoneNumberId(), "5511944443333", "primeira versão");
+		scenario.post("/inbound", Map.of("phoneNumberId", world.phoneNumberId(), "from", "5511944443333", "type", "edit",
+				"content", Map.of("original_message_id", original, "message", Map.of("type", "text",
+						"text", Map.of("body", "versão corrigida")))));
+		scenario.post("/inbound", Map.of("phoneNumberId", world.phoneNumberId(), "from", "5511944443333", "type",
+				"revoke", "content", Map.of("original_message_id", original)));
+		scenario.post("/webhooks", Map.of("field", "calls", "wabaId", world.wabaId(), "phoneNumberId",
+				world.phoneNumberId(), "value", Map.of("messaging_product", "whatsapp", "calls", List.of(Map.of(
+						"id", "wacid.1", "from", "5511944443333", "event", "connect", "direction", "USER_INITIATED")))));
+		scenario.post("/webhooks", Map.of("field", "user_preferences", "wabaId", world.wabaId(), "phoneNumberId",
+				world.phoneNumberId(), "value", Map.of("messaging_product", "whatsapp", "user_preferences",
+						List.of(Map.of("wa_id", "5511944443333", "category", "marketing_messages", "value", "stop")))));
+
+		List<WebhookRecorder.Received> messages = awaitCount("messages", 4);
+		assertThat(messages.get(0).value().path("messages").path(0).path("group_id").asString()).isEqualTo("G-1");
+		assertThat(messages).extracting(r -> r.value().path("messages").path(0).path("type").asString())
+				.containsExactly("text", "text", "edit", "revoke");
+		assertThat(awaitOne("calls").value().path("calls").path(0).path("event").asString()).isEqualTo("connect");
+		assertThat(awaitOne("user_preferences").value().path("user_preferences").path(0).path("value").asString())
+				.isEqualTo("stop");
+	}
+
+	@Test
 	void aSentMessageReportsSentThenDeliveredThenRead() {
 		TestWorld world = TestWorld.cloud();
 		scenario.injectText(world.phoneNumberId(), "5511987654321", "oi");

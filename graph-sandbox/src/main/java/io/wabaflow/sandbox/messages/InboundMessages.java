@@ -30,10 +30,10 @@ public class InboundMessages implements Resettable {
 	 * {@code content} is the {@code <type>} object; for text, {@code text} alone is enough. A {@code username} makes
 	 * the user one with a WhatsApp username; {@code phoneHidden} then leaves their phone out of the webhook (no
 	 * {@code wa_id}, no {@code from}: only the BSUID), as Meta does for a username user the business number has not
-	 * exchanged messages with in 30 days (facts §2.0).
+	 * exchanged messages with in 30 days (facts §2.0). A {@code groupId} makes it a message in that group chat.
 	 */
 	public record Inbound(String from, String name, String type, String text, JsonNode content,
-			String contextMessageId, Long timestamp, String username, boolean phoneHidden) {
+			String contextMessageId, Long timestamp, String username, boolean phoneHidden, String groupId) {
 	}
 
 	/** @param userId the user's BSUID, which the webhook carried */
@@ -88,6 +88,9 @@ public class InboundMessages implements Resettable {
 			message.put("from", user.phone());
 		}
 		message.put("from_user_id", user.bsuid());
+		if (inbound.groupId() != null) {
+			message.put("group_id", inbound.groupId());
+		}
 		message.put("id", wamid);
 		message.put("timestamp", Long.toString(timestamp));
 		if (inbound.contextMessageId() != null) {

@@ -42,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 class TroubleScenarioController {
 
 	record InboundRequest(String phoneNumberId, String from, String name, String type, String text,
-			JsonNode content, String contextMessageId, Long timestamp, String username, Boolean phoneHidden) {
+			JsonNode content, String contextMessageId, Long timestamp, String username, Boolean phoneHidden,
+			String groupId) {
 	}
 
 	record Contacts(List<BusinessAppData.AppContact> contacts) {
@@ -113,7 +114,7 @@ class TroubleScenarioController {
 	InboundMessages.Injected inbound(@RequestBody InboundRequest request) {
 		return inbound.inject(request.phoneNumberId(), new InboundMessages.Inbound(request.from(), request.name(),
 				request.type(), request.text(), request.content(), request.contextMessageId(), request.timestamp(),
-				request.username(), Boolean.TRUE.equals(request.phoneHidden())));
+				request.username(), Boolean.TRUE.equals(request.phoneHidden()), request.groupId()));
 	}
 
 	/** The business replies from the WhatsApp Business app (coexistence): an smb_message_echoes webhook. */
