@@ -1,12 +1,17 @@
 package io.wabaflow.sync.intake;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -43,8 +48,11 @@ public class BatchProjector {
 
 	private final ProjectionWriter writer;
 
-	BatchProjector(Jdbi jdbi) {
+	private final MeterRegistry meters;
+
+	BatchProjector(Jdbi jdbi, ObjectProvider<MeterRegistry> meters) {
 		this.writer = new ProjectionWriter(jdbi);
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 	}
 
 	/** The listener of one generation's consumers. */
@@ -54,10 +62,14 @@ public class BatchProjector {
 
 	void project(String schema, List<ConsumerRecord<String, Object>> records) {
 		ProjectionBatch batch = new ProjectionBatch();
+		Map<String, Integer> fields = new HashMap<>();
 		int poisonIndex = -1;
 		RuntimeException poison = null;
 		for (int i = 0; i < records.size(); i++) {
 			ConsumerRecord<String, Object> record = records.get(i);
+			if (record.value() instanceof WebhookChange change) {
+				fields.merge(change.getField() == null ? "unknown" : change.getField(), 1, Integer::sum);
+			}
 			try {
 				read(record, batch);
 			}
@@ -69,6 +81,9 @@ public class BatchProjector {
 			}
 		}
 		writer.write(schema, batch);
+		// webhook changes by field, modelled or kept raw: which fields a deployment receives, and how many
+		fields.forEach((field, count) -> meters.counter("wabaflow.sync.webhook.changes", "field", field)
+				.increment(count));
 		if (poisonIndex >= 0) {
 			ConsumerRecord<String, Object> bad = records.get(poisonIndex);
 			log.warn("Poison record {}-{}@{} goes to the dead-letter topic: {}", bad.topic(), bad.partition(),

@@ -294,6 +294,20 @@ class ProjectionIT extends SyncIntegrationBase {
 	}
 
 	@Test
+	void webhookChangesAreCountedByFieldForPrometheusAndTheProbesAnswerWithoutAKey() {
+		String pn = "pn-metrics-" + UUID.randomUUID();
+		sync.produce(SyncScenario.inOrder(pn, 1, 1_780_500_000L));
+		sync.awaitActiveCaughtUp(PROJECTED);
+		org.springframework.web.client.RestClient anonymous = org.springframework.web.client.RestClient
+				.create("http://localhost:" + port);
+
+		String scrape = anonymous.get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape).contains("wabaflow_sync_webhook_changes_total{field=\"messages\"")
+				.contains("wabaflow_sync_webhook_changes_total{field=\"user_preferences\"");
+		assertThat(anonymous.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("UP");
+	}
+
+	@Test
 	void theApiRefusesBadRequests() {
 		assertThat(statusOf("/api/v1/conversations/no-colon/messages")).isEqualTo(400);
 		assertThat(statusOf("/api/v1/conversations/pn-none:123/messages")).isEqualTo(404);
