@@ -90,6 +90,17 @@ public final class SyncFixtures {
 				.setEventId(sha256("user_preferences\n" + tag + "\n" + waId)).build();
 	}
 
+	/** A user's call to the business, ended after {@code seconds} (a calls webhook with its contact). */
+	public static WebhookChange callTerminated(String phoneNumberId, String tag, String waId, long timestamp,
+			int seconds, Instant receivedAt) {
+		return change(phoneNumberId, "calls", """
+				{%s, "contacts": [{"profile": {"name": "Caller"}, "wa_id": "%s", "user_id": "%s"}],
+				 "calls": [{"id": "wacid.%s", "from": "%s", "to": "%s", "event": "terminate", "direction": "USER_INITIATED",
+				   "timestamp": "%d", "status": "COMPLETED", "start_time": "%d", "end_time": "%d", "duration": %d}]}"""
+				.formatted(metadata(phoneNumberId), waId, bsuidOf(waId), tag, waId, BUSINESS_NUMBER, timestamp + seconds,
+						timestamp, timestamp + seconds, seconds), receivedAt);
+	}
+
 	/** The business-scoped user id the fixtures give the user of a phone. */
 	public static String bsuidOf(String waId) {
 		return "BR." + waId;

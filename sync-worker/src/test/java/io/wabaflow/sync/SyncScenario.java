@@ -126,6 +126,8 @@ public final class SyncScenario {
 		}
 		events.add(SyncFixtures.userPreferences(phoneNumberId, tag, firstWa, startSeconds + 5_000,
 				onboarded.plusSeconds(300)));
+		events.add(SyncFixtures.callTerminated(phoneNumberId, tag, firstWa, startSeconds + 6_000, 95,
+				onboarded.plusSeconds(400)));
 		return events;
 	}
 

@@ -34,6 +34,24 @@ public final class ChangeValueParser {
 				errors(value));
 	}
 
+	/** A {@code calls} value: call events and call statuses, and the user's profile. */
+	public CallsValue calls(String valueJson) {
+		JsonNode value = read(valueJson);
+		return new CallsValue(metadata(value), Json.list(value, "contacts", ChangeValueParser::contactProfile),
+				Json.list(value, "calls", call -> call.isObject() ? new CallsValue.Call(Json.text(call, "id"),
+						lower(Json.text(call, "event")), Json.text(call, "direction"), Json.text(call, "from"),
+						Json.text(call, "to"), Json.instant(call, "timestamp"), Json.text(call, "status"),
+						Json.integer(call, "duration"), call.toString()) : null),
+				Json.list(value, "statuses", status -> status.isObject() ? new CallsValue.Call(Json.text(status, "id"),
+						lower(Json.text(status, "status")), null, null, Json.text(status, "recipient_id"),
+						Json.instant(status, "timestamp"), null, null, status.toString()) : null),
+				errors(value));
+	}
+
+	private static String lower(String value) {
+		return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	/** A {@code smb_app_state_sync} value: the Business app's contacts. */
 	public StateSyncValue stateSync(String valueJson) {
 		JsonNode value = read(valueJson);

@@ -15,6 +15,8 @@ public final class WebhookFields {
 
 	public static final String PHONE_NUMBER_QUALITY_UPDATE = "phone_number_quality_update";
 
+	public static final String CALLS = "calls";
+
 	private WebhookFields() {
 	}
 }

@@ -32,6 +32,7 @@ class PeerCorpusParsingTest {
 						case "smb_message_echoes" -> parser.messageEchoes(change.valueJson());
 						case "smb_app_state_sync" -> parser.stateSync(change.valueJson());
 						case "history" -> parser.history(change.valueJson());
+						case "calls" -> parser.calls(change.valueJson());
 						default -> {
 						}
 					}
@@ -99,6 +100,23 @@ class PeerCorpusParsingTest {
 		assertThat(update.event()).isEqualTo(QualityUpdate.THROUGHPUT_UPGRADE);
 		assertThat(update.displayPhoneNumber()).isEqualTo("15550783881");
 		assertThat(update.currentLimit()).isEqualTo("TIER_UNLIMITED");
+	}
+
+	@Test
+	void callEventsAndCallStatusesNameTheUser() throws Exception {
+		CallsValue connect = parser.calls(splitter.split(PeerWebhooks.get("059").bytes()).get(0).valueJson());
+		assertThat(connect.contacts().get(0).userId()).isEqualTo("US.13491208655302741918");
+		assertThat(connect.calls()).singleElement().satisfies(call -> {
+			assertThat(call.event()).isEqualTo("connect");
+			assertThat(call.direction()).isEqualTo("BUSINESS_INITIATED");
+			assertThat(call.to()).isEqualTo("16315553601");
+		});
+		CallsValue ringing = parser.calls(splitter.split(PeerWebhooks.get("060").bytes()).get(0).valueJson());
+		assertThat(ringing.statuses()).singleElement().satisfies(status -> assertThat(status.event()).isEqualTo("ringing"));
+		CallsValue terminated = parser.calls(splitter.split(PeerWebhooks.get("061").bytes()).get(0).valueJson());
+		assertThat(terminated.calls().get(0).duration()).isEqualTo(120);
+		assertThat(terminated.calls().get(0).status()).isEqualTo("COMPLETED");
+		assertThat(terminated.errors()).extracting(WebhookError::code).containsExactly(12455);
 	}
 
 	private MessagesValue messages(String number) throws Exception {

@@ -7,11 +7,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.wabaflow.sync.contacts.ContactQueries;
-import io.wabaflow.sync.contacts.ContactView;
 import io.wabaflow.platform.access.Principal;
 import io.wabaflow.platform.access.RequiresScope;
 import io.wabaflow.platform.access.Scope;
+import io.wabaflow.sync.contacts.ContactQueries;
+import io.wabaflow.sync.contacts.ContactView;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** Contacts of a number, by wa_id. */

@@ -4,19 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.jdbi.v3.core.Handle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.wabaflow.platform.access.Principal;
+import io.wabaflow.platform.access.RequiresScope;
+import io.wabaflow.platform.access.Scope;
+import io.wabaflow.sync.calls.CallEventQueries;
+import io.wabaflow.sync.calls.CallEventView;
 import io.wabaflow.sync.conversations.ConversationKey;
 import io.wabaflow.sync.conversations.ConversationQueries;
 import io.wabaflow.sync.conversations.ConversationView;
 import io.wabaflow.sync.messages.MessageQueries;
 import io.wabaflow.sync.messages.MessageView;
-import io.wabaflow.platform.access.Principal;
-import io.wabaflow.platform.access.RequiresScope;
-import io.wabaflow.platform.access.Scope;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** Conversations of a number (newest first) and the messages of a conversation (newest first). */
@@ -30,6 +33,8 @@ class ConversationsController {
 	private final ConversationQueries conversations = new ConversationQueries();
 
 	private final MessageQueries messages = new MessageQueries();
+
+	private final CallEventQueries calls = new CallEventQueries();
 
 	ConversationsController(ActiveGeneration active, Clock clock) {
 		this.active = active;
@@ -83,6 +88,38 @@ class ConversationsController {
 					m.reactions(), m.edit(), m.revokedAt(), m.pricing(), null)).toList();
 		}
 		return page(items, size, last -> new Cursor(last.sentAt(), last.id()));
+	}
+
+	/** The calls with the conversation's person (WhatsApp Business Calling), newest first. */
+	@GetMapping("/api/v1/conversations/{conversationId}/calls")
+	@RequiresScope(Scope.READ)
+	Page<CallEventView> calls(Principal caller, @PathVariable String conversationId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		ConversationKey key = ConversationKey.parse(conversationId);
+		if (key == null) {
+			throw new BadRequestException("A conversation id is <phone_number_id>:<wa_id>");
+		}
+		int size = Limits.of(limit);
+		Cursor after = Cursor.decode(cursor);
+		if (after != null && after.at() == null) {
+			throw new BadRequestException("Invalid cursor");
+		}
+		Instant now = clock.instant();
+		List<CallEventView> items = active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, key.phoneNumberId());
+			ConversationKey person = conversations.find(handle, key, now).map(found -> ConversationKey.parse(found.id()))
+					.orElseGet(() -> new ConversationKey(key.phoneNumberId(), personOf(handle, key)));
+			return calls.list(handle, person.phoneNumberId(), person.contactWaId(), after == null ? null : after.at(),
+					after == null ? null : after.id(), size + 1);
+		});
+		return page(items, size, last -> new Cursor(last.at(), last.callId() + "|" + last.event()));
+	}
+
+	/** A person who called but never wrote has no conversation row: their person from the identities. */
+	private static String personOf(Handle handle, ConversationKey key) {
+		return handle.createQuery("SELECT person FROM identities WHERE phone_number_id = :pn AND identity = :id")
+				.bind("pn", key.phoneNumberId()).bind("id", key.contactWaId()).mapTo(String.class).findOne()
+				.orElseThrow(() -> new NotFoundException("No conversation " + key.id()));
 	}
 
 	static <T> Page<T> page(List<T> fetched, int size, java.util.function.Function<T, Cursor> cursorOf) {

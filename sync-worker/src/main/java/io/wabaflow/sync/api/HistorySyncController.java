@@ -4,11 +4,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.wabaflow.sync.history.HistorySyncQueries;
-import io.wabaflow.sync.history.HistorySyncView;
 import io.wabaflow.platform.access.Principal;
 import io.wabaflow.platform.access.RequiresScope;
 import io.wabaflow.platform.access.Scope;
+import io.wabaflow.sync.history.HistorySyncQueries;
+import io.wabaflow.sync.history.HistorySyncView;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** The coexistence history sync of a number: phases, chunks, progress, complete or declined. */

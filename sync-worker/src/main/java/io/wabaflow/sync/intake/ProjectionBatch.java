@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.wabaflow.sync.calls.CallEventFact;
 import io.wabaflow.sync.contacts.AddressBookFact;
 import io.wabaflow.sync.contacts.ProfileFact;
 import io.wabaflow.sync.conversations.ConversationKey;
@@ -48,6 +49,9 @@ final class ProjectionBatch {
 
 	final List<RegistrationFact> registrations = new ArrayList<>();
 
+	/** Events of WhatsApp calls. */
+	final List<CallEventFact> callEvents = new ArrayList<>();
+
 	/** Changes of fields nobody models yet, kept raw. */
 	final List<WebhookEventFact> webhookEvents = new ArrayList<>();
 
@@ -84,6 +88,6 @@ final class ProjectionBatch {
 	int size() {
 		return profiles.size() + addressBook.size() + messages.size() + outbound.size() + reactions.size()
 				+ edits.size() + revokes.size() + readMarks.size() + statuses.size() + chunks.size()
-				+ historyErrors.size() + registrations.size() + links.size() + webhookEvents.size();
+				+ historyErrors.size() + registrations.size() + links.size() + webhookEvents.size() + callEvents.size();
 	}
 }

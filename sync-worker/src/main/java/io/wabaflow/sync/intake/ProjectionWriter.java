@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Jdbi;
 
+import io.wabaflow.sync.calls.CallEventWriter;
 import io.wabaflow.sync.contacts.ContactWriter;
 import io.wabaflow.sync.conversations.ConversationRecompute;
 import io.wabaflow.sync.events.WebhookEventWriter;
@@ -36,6 +37,8 @@ final class ProjectionWriter {
 
 	private final WebhookEventWriter webhookEvents = new WebhookEventWriter();
 
+	private final CallEventWriter calls = new CallEventWriter();
+
 	private final Persons persons = new Persons();
 
 	private final ConversationRecompute conversations = new ConversationRecompute();
@@ -64,6 +67,7 @@ final class ProjectionWriter {
 			statuses.write(handle, batch.statuses);
 			history.write(handle, batch.chunks, batch.historyErrors);
 			webhookEvents.write(handle, batch.webhookEvents);
+			calls.write(handle, batch.callEvents);
 			Persons.Resolution who = persons.resolve(handle, batch.namedIdentities, batch.links);
 			conversations.recompute(handle, batch.namedIdentities, who, batch.readMarks);
 		});

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.wabaflow.metagraph.webhook.CallsValue;
 import io.wabaflow.metagraph.webhook.ChangeValueParser;
 import io.wabaflow.metagraph.webhook.ContactProfile;
 import io.wabaflow.metagraph.webhook.HistoryChunk;
@@ -22,8 +23,10 @@ import io.wabaflow.metagraph.webhook.StateSyncContact;
 import io.wabaflow.metagraph.webhook.WebhookError;
 import io.wabaflow.platform.kafka.PoisonRecordException;
 import io.wabaflow.schemas.webhook.WebhookChange;
+import io.wabaflow.sync.calls.CallEventFact;
 import io.wabaflow.sync.contacts.AddressBookFact;
 import io.wabaflow.sync.contacts.ProfileFact;
+import io.wabaflow.sync.conversations.ConversationKey;
 import io.wabaflow.sync.events.WebhookEventFact;
 import io.wabaflow.sync.history.ChunkFact;
 import io.wabaflow.sync.history.HistoryErrorFact;
@@ -78,6 +81,17 @@ final class WebhookChangeReader {
 						readStateSync(value.contacts(), context);
 					}
 				}
+				case "calls" -> {
+					CallsValue value = parser.calls(change.getValueJson());
+					Context context = context(change, value.metadata(), batch);
+					if (context != null) {
+						readCalls(value, context);
+					}
+					if (!value.errors().isEmpty()) {
+						keep(change, CALLS_ERRORS, context == null ? change.getPhoneNumberId() : context.phoneNumberId(),
+								batch);
+					}
+				}
 				case "history" -> {
 					HistoryValue value = parser.history(change.getValueJson());
 					Context context = context(change, value.metadata(), batch);
@@ -99,6 +113,9 @@ final class WebhookChangeReader {
 
 	/** The field under which a messages change's value-level errors are kept. */
 	static final String MESSAGES_ERRORS = "messages.errors";
+
+	/** The field under which a calls change's value-level errors are kept. */
+	static final String CALLS_ERRORS = "calls.errors";
 
 	private static void keep(WebhookChange change, String field, String phoneNumberId, ProjectionBatch batch) {
 		if (change.getValueJson() == null || !change.getValueJson().stripLeading().startsWith("{")) {
@@ -237,6 +254,37 @@ final class WebhookChangeReader {
 					group ? status.recipientId() : UserIds.of(phone, bsuid),
 					"group".equals(status.recipientType()), error == null ? null : error.code(),
 					error == null ? null : error.title(), error == null ? null : error.details(), status.rawJson()));
+		}
+	}
+
+	// --- calls: WhatsApp Business Calling, kept on the user's conversation ---
+
+	private void readCalls(CallsValue value, Context context) {
+		String number = context.phoneNumberId();
+		String contact = null;
+		if (value.contacts().size() == 1) {
+			ContactProfile profile = value.contacts().get(0);
+			String phone = UserIds.phone(profile.waId());
+			String bsuid = UserIds.bsuid(profile.userId());
+			context.batch().link(number, phone, bsuid);
+			contact = phone != null ? phone : bsuid;
+		}
+		List<CallsValue.Call> events = new ArrayList<>(value.calls());
+		events.addAll(value.statuses());
+		for (CallsValue.Call call : events) {
+			if (call.id() == null || call.event() == null) {
+				continue;
+			}
+			// without a contact: the user is the side that is not the business
+			String user = contact != null ? contact
+					: notTheBusiness(UserIds.phone("BUSINESS_INITIATED".equals(call.direction()) || call.from() == null
+							? call.to() : call.from()), context);
+			context.batch().callEvents.add(new CallEventFact(number, call.id(), call.event(), user, call.direction(),
+					call.status(), context.millis(call.timestamp()), call.duration(), call.rawJson(),
+					ContentHash.of(call.rawJson())));
+			if (user != null) {
+				context.batch().namedIdentities.add(new ConversationKey(number, user));
+			}
 		}
 	}
 

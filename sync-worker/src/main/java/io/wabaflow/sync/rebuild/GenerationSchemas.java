@@ -26,7 +26,7 @@ public class GenerationSchemas {
 	/** The projection tables, in the order the status endpoint lists them. */
 	public static final List<String> TABLES = List.of("phone_numbers", "contacts", "messages", "message_statuses",
 			"reactions", "message_edits", "message_revokes", "read_marks", "conversations", "history_chunks",
-			"history_errors", "identity_links", "identities", "webhook_events");
+			"history_errors", "identity_links", "identities", "webhook_events", "call_events");
 
 	private final DataSource dataSource;
 

@@ -51,7 +51,7 @@ class PeerCorpusIT extends SyncIntegrationBase {
 
 	/** The fields whose changes become projection rows of their own; every other one is kept raw. */
 	private static final Set<String> MODELLED = Set.of("messages", "smb_message_echoes", "smb_app_state_sync",
-			"history");
+			"history", "calls");
 
 	/** Meta's documentation examples with placeholders instead of any id of the user. */
 	private static final Set<String> NO_USER_NAMED = Set.of("002", "035");
@@ -193,6 +193,11 @@ class PeerCorpusIT extends SyncIntegrationBase {
 		JsonNode errors = JSON.valueToTree(sync.get("/api/v1/phone-numbers/" + number
 				+ "/webhook-events?field=messages.errors"));
 		assertThat(errors.toString()).contains("130429");
+
+		// 059: a call the business made to a user who never wrote is on that user's conversation
+		List<Map<String, Object>> calls = sync.items("/api/v1/conversations/" + ordered + "743897493242:972987654321"
+				+ "/calls");
+		assertThat(calls).extracting(call -> call.get("event")).containsExactly("connect");
 
 		// 043/047/048: statuses' pricing (PMP, with and without conversation) summed per category
 		JsonNode pricing = JSON.valueToTree(sync.get("/api/v1/phone-numbers/" + number + "/pricing"));

@@ -133,6 +133,15 @@ class ProjectionIT extends SyncIntegrationBase {
 		assertThat(placeholder.get("status")).isEqualTo("delivered");
 		assertThat(((Map<?, ?>) placeholder.get("content")).get("id")).isEqualTo("media-h-0");
 
+		// calls: kept on the conversation, not counted as messages
+		List<Map<String, Object>> calls = sync.items("/api/v1/conversations/" + pn + ":" + c0 + "/calls");
+		assertThat(calls).singleElement().satisfies(call -> {
+			assertThat(call.get("event")).isEqualTo("terminate");
+			assertThat(call.get("status")).isEqualTo("COMPLETED");
+			assertThat(call.get("duration_seconds")).isEqualTo(95);
+			assertThat(call.get("direction")).isEqualTo("USER_INITIATED");
+		});
+
 		// contacts: profile from messages, address book from the business app; older never wins
 		List<Map<String, Object>> contacts = sync.items("/api/v1/phone-numbers/" + pn + "/contacts");
 		Map<String, Object> contact0 = contacts.stream().filter(c -> c0.equals(c.get("wa_id"))).findFirst().orElseThrow();
