@@ -3,6 +3,7 @@ package io.wabaflow.sync.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,21 +65,14 @@ class ConversationsController {
 	Page<MessageView> messages(Principal caller, @PathVariable String conversationId, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor,
 			@RequestParam(name = "include_raw", defaultValue = "false") boolean includeRaw) {
-		ConversationKey key = ConversationKey.parse(conversationId);
-		if (key == null) {
-			throw new BadRequestException("A conversation id is <phone_number_id>:<wa_id>");
-		}
+		ConversationKey key = conversationKey(conversationId);
 		int size = Limits.of(limit);
-		Cursor after = Cursor.decode(cursor);
-		if (after != null && after.at() == null) {
-			throw new BadRequestException("Invalid cursor");
-		}
+		Cursor after = timeCursor(cursor);
 		Instant now = clock.instant();
 		List<MessageView> items = active.read(caller, handle -> {
 			NumberAccess.check(handle, caller, key.phoneNumberId());
 			// any identity of the person finds its conversation; its messages are every identity's
-			ConversationKey person = conversations.find(handle, key, now).map(found -> ConversationKey.parse(found.id()))
-					.orElseThrow(() -> new NotFoundException("No conversation " + conversationId));
+			ConversationKey person = person(handle, key, now, false);
 			return messages.list(handle, person.phoneNumberId(), person.contactWaId(), after == null ? null : after.at(),
 					after == null ? null : after.id(), size + 1);
 		});
@@ -95,30 +89,46 @@ class ConversationsController {
 	@RequiresScope(Scope.READ)
 	Page<CallEventView> calls(Principal caller, @PathVariable String conversationId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-		ConversationKey key = ConversationKey.parse(conversationId);
-		if (key == null) {
-			throw new BadRequestException("A conversation id is <phone_number_id>:<wa_id>");
-		}
+		ConversationKey key = conversationKey(conversationId);
 		int size = Limits.of(limit);
-		Cursor after = Cursor.decode(cursor);
-		if (after != null && after.at() == null) {
-			throw new BadRequestException("Invalid cursor");
-		}
+		Cursor after = timeCursor(cursor);
 		Instant now = clock.instant();
 		List<CallEventView> items = active.read(caller, handle -> {
 			NumberAccess.check(handle, caller, key.phoneNumberId());
-			ConversationKey person = conversations.find(handle, key, now).map(found -> ConversationKey.parse(found.id()))
-					.orElseGet(() -> new ConversationKey(key.phoneNumberId(), personOf(handle, key)));
+			ConversationKey person = person(handle, key, now, true);
 			return calls.list(handle, person.phoneNumberId(), person.contactWaId(), after == null ? null : after.at(),
 					after == null ? null : after.id(), size + 1);
 		});
 		return page(items, size, last -> new Cursor(last.at(), last.callId() + "|" + last.event()));
 	}
 
-	/** A person who called but never wrote has no conversation row: their person from the identities. */
-	private static String personOf(Handle handle, ConversationKey key) {
-		return handle.createQuery("SELECT person FROM identities WHERE phone_number_id = :pn AND identity = :id")
-				.bind("pn", key.phoneNumberId()).bind("id", key.contactWaId()).mapTo(String.class).findOne()
+	private static ConversationKey conversationKey(String conversationId) {
+		ConversationKey key = ConversationKey.parse(conversationId);
+		if (key == null) {
+			throw new BadRequestException("A conversation id is <phone_number_id>:<wa_id>");
+		}
+		return key;
+	}
+
+	/** A cursor of a list ordered by time. */
+	private static Cursor timeCursor(String cursor) {
+		Cursor after = Cursor.decode(cursor);
+		if (after != null && after.at() == null) {
+			throw new BadRequestException("Invalid cursor");
+		}
+		return after;
+	}
+
+	/**
+	 * The person a conversation id names, by any of its identities: its conversation's; for a person without one
+	 * (a user who called and never wrote), when {@code withoutConversation}, the identity's person.
+	 */
+	private ConversationKey person(Handle handle, ConversationKey key, Instant now, boolean withoutConversation) {
+		return conversations.find(handle, key, now).map(found -> ConversationKey.parse(found.id()))
+				.or(() -> !withoutConversation ? Optional.empty() : handle.createQuery("""
+						SELECT person FROM identities WHERE phone_number_id = :pn AND identity = :id
+						""").bind("pn", key.phoneNumberId()).bind("id", key.contactWaId()).mapTo(String.class).findOne()
+						.map(person -> new ConversationKey(key.phoneNumberId(), person)))
 				.orElseThrow(() -> new NotFoundException("No conversation " + key.id()));
 	}
 
