@@ -170,6 +170,8 @@ class CrossTenantIT {
 						"/api/v1/phone-numbers/" + phone + "/pricing", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers/{}/webhook-events",
 						"/api/v1/phone-numbers/" + phone + "/webhook-events", null, Scope.READ, Expect.NOT_FOUND),
+				new Endpoint(Service.SYNC, "GET", "/api/v1/conversations/{}", "/api/v1/conversations/" + conversation, null,
+						Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/conversations/{}/calls",
 						"/api/v1/conversations/" + conversation + "/calls", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/conversations/{}/messages",

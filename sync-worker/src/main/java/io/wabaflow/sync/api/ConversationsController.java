@@ -60,6 +60,19 @@ class ConversationsController {
 		return page(items, size, last -> new Cursor(last.lastMessage().at(), ConversationKey.parse(last.id()).contactWaId()));
 	}
 
+	/** One conversation, by its id or the id of any identity of its person. */
+	@GetMapping("/api/v1/conversations/{conversationId}")
+	@RequiresScope(Scope.READ)
+	ConversationView conversation(Principal caller, @PathVariable String conversationId) {
+		ConversationKey key = conversationKey(conversationId);
+		Instant now = clock.instant();
+		return active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, key.phoneNumberId());
+			return conversations.find(handle, key, now)
+					.orElseThrow(() -> new NotFoundException("No conversation " + conversationId));
+		});
+	}
+
 	@GetMapping("/api/v1/conversations/{conversationId}/messages")
 	@RequiresScope(Scope.READ)
 	Page<MessageView> messages(Principal caller, @PathVariable String conversationId, @RequestParam(required = false) Integer limit,

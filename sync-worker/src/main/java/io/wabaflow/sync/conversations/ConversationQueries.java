@@ -96,6 +96,7 @@ public final class ConversationQueries {
 						rs.getInt("history_count")),
 				rs.getInt("unread_count"), Sql.instant(rs.getTimestamp("last_inbound_at")),
 				Sql.instant(rs.getTimestamp("last_user_message_at")), windowExpiresAt,
-				windowExpiresAt != null && windowExpiresAt.isAfter(now));
+				windowExpiresAt != null && windowExpiresAt.isAfter(now), Sql.instant(rs.getTimestamp("last_agent_message_at")),
+				Sql.instant(rs.getTimestamp("last_business_app_message_at")));
 	}
 }

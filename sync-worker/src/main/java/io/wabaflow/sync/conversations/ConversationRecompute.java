@@ -39,7 +39,8 @@ public final class ConversationRecompute {
 			SELECT t.pn, t.person, m.message_id, m.direction, m.origin, m.sender, m.sent_at,
 				m.type, m.is_group,
 				m.direction = 'inbound' AND EXISTS (SELECT 1 FROM read_marks r
-					WHERE r.phone_number_id = m.phone_number_id AND r.target_wamid = m.message_id) AS marked_read
+					WHERE r.phone_number_id = m.phone_number_id AND r.target_wamid = m.message_id) AS marked_read,
+				coalesce(m.outbound_state IN ('REJECTED', 'FAILED'), false) AS refused
 			FROM unnest(:pn, :wa) AS t(pn, person)
 			JOIN identities i ON i.phone_number_id = t.pn AND i.person = t.person
 			JOIN messages m ON m.phone_number_id = i.phone_number_id AND m.contact_wa_id = i.identity
@@ -51,12 +52,14 @@ public final class ConversationRecompute {
 			INSERT INTO conversations AS c (phone_number_id, contact_wa_id, conversation_id, is_group, message_count,
 				inbound_count, outbound_count, from_contact, from_agent, from_bot, from_system, from_business_app,
 				history_count, last_message_id, last_message_at, last_message_direction, last_message_type,
-				last_inbound_at, last_user_message_at, window_expires_at, unread_count)
+				last_inbound_at, last_user_message_at, window_expires_at, unread_count, last_agent_message_at,
+				last_business_app_message_at)
 			SELECT pn, wa, id, grp, n, inb, outb, fc, fa, fb, fs, fba, hist, lid, %1$s, ldir, ltype, %2$s, %3$s,
-				%3$s + interval '24 hours', unread
+				%3$s + interval '24 hours', unread, %4$s, %5$s
 			FROM unnest(:pn, :wa, :id, :grp, :n, :inb, :outb, :fc, :fa, :fb, :fs, :fba, :hist, :lid, :lat, :ldir,
-				:ltype, :lin, :lum, :unread)
-				AS t(pn, wa, id, grp, n, inb, outb, fc, fa, fb, fs, fba, hist, lid, lat, ldir, ltype, lin, lum, unread)
+				:ltype, :lin, :lum, :unread, :lag, :lba)
+				AS t(pn, wa, id, grp, n, inb, outb, fc, fa, fb, fs, fba, hist, lid, lat, ldir, ltype, lin, lum, unread, lag,
+					lba)
 			ON CONFLICT (phone_number_id, contact_wa_id) DO UPDATE SET
 				is_group = excluded.is_group, message_count = excluded.message_count,
 				inbound_count = excluded.inbound_count, outbound_count = excluded.outbound_count,
@@ -66,17 +69,19 @@ public final class ConversationRecompute {
 				last_message_at = excluded.last_message_at, last_message_direction = excluded.last_message_direction,
 				last_message_type = excluded.last_message_type, last_inbound_at = excluded.last_inbound_at,
 				last_user_message_at = excluded.last_user_message_at, window_expires_at = excluded.window_expires_at,
-				unread_count = excluded.unread_count
+				unread_count = excluded.unread_count, last_agent_message_at = excluded.last_agent_message_at,
+				last_business_app_message_at = excluded.last_business_app_message_at
 			WHERE (c.is_group, c.message_count, c.inbound_count, c.outbound_count, c.from_contact, c.from_agent,
 					c.from_bot, c.from_system, c.from_business_app, c.history_count, c.last_message_id, c.last_message_at,
 					c.last_message_direction, c.last_message_type, c.last_inbound_at, c.last_user_message_at,
-					c.unread_count)
+					c.unread_count, c.last_agent_message_at, c.last_business_app_message_at)
 				IS DISTINCT FROM (excluded.is_group, excluded.message_count, excluded.inbound_count,
 					excluded.outbound_count, excluded.from_contact, excluded.from_agent, excluded.from_bot,
 					excluded.from_system, excluded.from_business_app, excluded.history_count, excluded.last_message_id,
 					excluded.last_message_at, excluded.last_message_direction, excluded.last_message_type,
-					excluded.last_inbound_at, excluded.last_user_message_at, excluded.unread_count)
-			""".formatted(Sql.ts("lat"), Sql.ts("lin"), Sql.ts("lum"));
+					excluded.last_inbound_at, excluded.last_user_message_at, excluded.unread_count,
+					excluded.last_agent_message_at, excluded.last_business_app_message_at)
+			""".formatted(Sql.ts("lat"), Sql.ts("lin"), Sql.ts("lum"), Sql.ts("lag"), Sql.ts("lba"));
 
 	/** The conversations of the messages a batch marked read (inbound messages: their id is the wamid). */
 	private static final String CONVERSATIONS_OF_MARKS = """
@@ -130,13 +135,16 @@ public final class ConversationRecompute {
 					ConversationKey key = new ConversationKey(rs.getString(1), rs.getString(2));
 					acc.computeIfAbsent(key, ConversationTally::new).add(new ConversationTally.Message(rs.getString(3),
 							rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).getTime(),
-							rs.getString(8), rs.getBoolean(9), rs.getBoolean(10)));
+							rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11)));
 					return acc;
 				});
-		if (tallies.isEmpty()) {
+		// a person whose only messages are refused commands has no conversation yet (they never reached the user);
+		// on another topic, the user's own message may simply not be projected yet
+		List<ConversationTally> counted = tallies.values().stream().filter(tally -> tally.last() != null).toList();
+		if (counted.isEmpty()) {
 			return;
 		}
-		ColumnArrays.of(handle.createUpdate(UPSERT), List.copyOf(tallies.values()))
+		ColumnArrays.of(handle.createUpdate(UPSERT), counted)
 				.text("pn", t -> t.key().phoneNumberId())
 				.text("wa", t -> t.key().contactWaId())
 				.text("id", t -> t.key().id())
@@ -157,6 +165,8 @@ public final class ConversationRecompute {
 				.bigint("lin", ConversationTally::lastInboundAt)
 				.bigint("lum", ConversationTally::lastUserMessageAt)
 				.integer("unread", ConversationTally::unread)
+				.bigint("lag", ConversationTally::lastAgentAt)
+				.bigint("lba", ConversationTally::lastBusinessAppAt)
 				.execute();
 	}
 }

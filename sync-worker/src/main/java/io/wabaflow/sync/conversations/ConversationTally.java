@@ -9,9 +9,14 @@ import java.util.List;
  */
 final class ConversationTally {
 
-	/** One content message of the conversation, as the recompute reads it. */
+	/**
+	 * One content message of the conversation, as the recompute reads it.
+	 *
+	 * @param refused a command the sender rejected or that failed at Meta: listed with the messages, but never sent,
+	 *                so it neither counts nor answers the user (the unread count stays)
+	 */
 	record Message(String messageId, String direction, String origin, String sender, long sentAtMs, String type,
-			boolean group, boolean markedRead) {
+			boolean group, boolean markedRead, boolean refused) {
 	}
 
 	private final ConversationKey key;
@@ -44,6 +49,10 @@ final class ConversationTally {
 
 	private Long lastOutboundAt;
 
+	private Long lastAgentAt;
+
+	private Long lastBusinessAppAt;
+
 	private Long readUpTo;
 
 	private final List<Long> liveInbound = new ArrayList<>();
@@ -53,14 +62,23 @@ final class ConversationTally {
 	}
 
 	void add(Message message) {
+		if (message.refused()) {
+			return;
+		}
 		group |= message.group();
 		messages++;
 		switch (message.sender() == null ? "" : message.sender()) {
 			case "contact" -> fromContact++;
-			case "agent" -> fromAgent++;
+			case "agent" -> {
+				fromAgent++;
+				lastAgentAt = max(lastAgentAt, message.sentAtMs());
+			}
 			case "bot" -> fromBot++;
 			case "system" -> fromSystem++;
-			case "business_app" -> fromBusinessApp++;
+			case "business_app" -> {
+				fromBusinessApp++;
+				lastBusinessAppAt = max(lastBusinessAppAt, message.sentAtMs());
+			}
 			default -> {
 				// counted in the totals only
 			}
@@ -156,5 +174,15 @@ final class ConversationTally {
 
 	Long lastUserMessageAt() {
 		return lastUserMessageAt;
+	}
+
+	/** The last message an agent sent through the API. */
+	Long lastAgentAt() {
+		return lastAgentAt;
+	}
+
+	/** The last message the business sent from the WhatsApp Business app (echoes, history). */
+	Long lastBusinessAppAt() {
+		return lastBusinessAppAt;
 	}
 }

@@ -5,11 +5,13 @@ import java.time.Instant;
 /**
  * A conversation as the API lists it.
  *
- * @param windowOpen whether a free-form message may be sent now (the window has not expired)
+ * @param windowOpen               whether a free-form message may be sent now (the window has not expired)
+ * @param lastAgentMessageAt       the last message an agent sent through the API, null if none
+ * @param lastBusinessAppMessageAt the last message sent from the WhatsApp Business app, null if none
  */
 public record ConversationView(String id, String phoneNumberId, Contact contact, LastMessage lastMessage,
 		Counts counts, int unreadCount, Instant lastInboundAt, Instant lastUserMessageAt, Instant windowExpiresAt,
-		boolean windowOpen) {
+		boolean windowOpen, Instant lastAgentMessageAt, Instant lastBusinessAppMessageAt) {
 
 	/**
 	 * Who the conversation is with: a person known by phone ({@code wa_id}), by business-scoped user id

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import io.wabaflow.platform.kafka.DeadLetters;
 import io.wabaflow.schemas.Topics;
 import io.wabaflow.schemas.message.OutboundStatus;
+import io.wabaflow.schemas.registry.NumberType;
 import io.wabaflow.sync.SyncFixtures;
 import io.wabaflow.sync.SyncFixtures.HistoryMessage;
 import io.wabaflow.sync.SyncFixtures.HistoryThread;
@@ -87,6 +88,8 @@ class ProjectionIT extends SyncIntegrationBase {
 		assertThat(first.get("last_user_message_at")).isEqualTo(Instant.ofEpochSecond(t0 + 16).toString());
 		assertThat(first.get("window_expires_at")).isEqualTo(Instant.ofEpochSecond(t0 + 16 + 86_400).toString());
 		assertThat(first.get("unread_count")).isEqualTo(1);
+		assertThat(first.get("last_agent_message_at")).isEqualTo(Instant.ofEpochSecond(t0 + 3).toString());
+		assertThat(first.get("last_business_app_message_at")).isEqualTo(Instant.ofEpochSecond(t0 + 10).toString());
 		assertThat(((Map<?, ?>) first.get("contact")).get("profile_name")).isEqualTo("Profile 0 renamed");
 		assertThat(((Map<?, ?>) first.get("last_message")).get("type")).isEqualTo("future_type");
 
@@ -314,6 +317,40 @@ class ProjectionIT extends SyncIntegrationBase {
 		assertThat(scrape).contains("wabaflow_sync_webhook_changes_total{field=\"messages\"")
 				.contains("wabaflow_sync_webhook_changes_total{field=\"user_preferences\"");
 		assertThat(anonymous.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("UP");
+	}
+
+	@Test
+	void aRejectedOrFailedCommandIsListedButNeitherCountsNorAnswersTheUser() {
+		String pn = "pn-refused-" + UUID.randomUUID();
+		String wa = "5511977771111";
+		long t = 1_780_600_000L;
+		sync.produce(List.of(SyncFixtures.registration(pn, NumberType.CLOUD,
+				Instant.ofEpochSecond(t)),
+				inboundText(pn, wa, "Cliente", "wamid.in." + pn, t + 1, "Oi?", Instant.ofEpochSecond(t + 1)),
+				outbound(pn, "cmd-rej-" + pn, wa, OutboundStatus.REJECTED, null, "TEXT", "{\"body\": \"x\"}", "AGENT",
+						Instant.ofEpochSecond(t + 2)),
+				SyncFixtures.outboundFailed(pn, "cmd-fail-" + pn, wa, 131026, "Message undeliverable",
+						Instant.ofEpochSecond(t + 3))));
+		sync.awaitActiveCaughtUp(PROJECTED);
+
+		Map<String, Object> conversation = sync.get("/api/v1/conversations/" + pn + ":" + wa);
+		assertThat(conversation.get("id")).isEqualTo(pn + ":" + wa);
+		assertThat(((Map<?, ?>) conversation.get("counts")).get("total")).isEqualTo(1);
+		assertThat(((Map<?, ?>) conversation.get("counts")).get("outbound")).isEqualTo(0);
+		assertThat(conversation.get("unread_count")).as("no answer reached the user").isEqualTo(1);
+		assertThat(((Map<?, ?>) conversation.get("last_message")).get("id")).isEqualTo("wamid.in." + pn);
+		assertThat(sync.items("/api/v1/conversations/" + pn + ":" + wa + "/messages"))
+				.extracting(message -> message.get("status")).containsExactly("failed", "rejected", null);
+		assertThat(statusOf("/api/v1/conversations/" + pn + ":5500000000000")).isEqualTo(404);
+
+		// a refused command to someone who never wrote makes no conversation (and the projection goes on)
+		String stranger = "5511966660000";
+		sync.produce(List.of(outbound(pn, "cmd-rej2-" + pn, stranger, OutboundStatus.REJECTED, null, "TEXT",
+				"{\"body\": \"x\"}", "AGENT", Instant.ofEpochSecond(t + 4)),
+				inboundText(pn, wa, "Cliente", "wamid.in2." + pn, t + 5, "Alô?", Instant.ofEpochSecond(t + 5))));
+		sync.awaitActiveCaughtUp(PROJECTED);
+		assertThat(statusOf("/api/v1/conversations/" + pn + ":" + stranger)).isEqualTo(404);
+		assertThat(sync.get("/api/v1/conversations/" + pn + ":" + wa).get("unread_count")).isEqualTo(2);
 	}
 
 	@Test
