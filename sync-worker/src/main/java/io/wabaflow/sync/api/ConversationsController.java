@@ -91,7 +91,7 @@ class ConversationsController {
 		});
 		if (!includeRaw) {
 			items = items.stream().map(m -> new MessageView(m.id(), m.wamid(), m.commandId(), m.direction(), m.origin(),
-					m.sender(), m.sentAt(), m.type(), m.content(), m.context(), m.status(), m.statuses(), m.failure(),
+					m.sender(), m.author(), m.sentAt(), m.type(), m.content(), m.context(), m.status(), m.statuses(), m.failure(),
 					m.reactions(), m.edit(), m.revokedAt(), m.pricing(), null)).toList();
 		}
 		return page(items, size, last -> new Cursor(last.sentAt(), last.id()));

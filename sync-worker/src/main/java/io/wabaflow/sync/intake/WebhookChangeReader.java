@@ -384,8 +384,10 @@ final class WebhookChangeReader {
 			int envelopeRank, int bodyRank, String historyStatus, Integer historyPhase, String actor, Context context) {
 		String type = message.type() == null ? "unknown" : message.type();
 		String wamid = message.id();
+		// in a group, the actor is the member who wrote (the business for its own messages)
+		String author = message.groupId() == null ? null : actor;
 		context.batch().message(new MessageFact(context.phoneNumberId(), wamid, contact, direction, origin, sender,
-				sentAt, message.groupId() != null, envelopeRank, type, message.contentJson(), message.contextJson(),
+				sentAt, message.groupId() != null, author, envelopeRank, type, message.contentJson(), message.contextJson(),
 				message.rawJson(), bodyRank, ContentHash.of(message.rawJson()), historyStatus, historyPhase));
 		String phoneNumberId = context.phoneNumberId();
 		MessageContent content = message.content();

@@ -9,6 +9,7 @@ package io.wabaflow.sync.messages;
  * @param bodyRank     what the message says: live 3 > history 2 > media placeholder 1
  * @param key          a hash of the message's JSON: the tie-break between two versions of equal rank, so
  *                     the same message in differently batched deliveries converges
+ * @param author       who wrote a group message (the member's identity), null otherwise
  * @param rawJson      the message object exactly as received, unknown fields and types included
  */
 public record MessageFact(
@@ -20,6 +21,7 @@ public record MessageFact(
 		String sender,
 		Long sentAtMs,
 		boolean group,
+		String author,
 		int envelopeRank,
 		String type,
 		String contentJson,

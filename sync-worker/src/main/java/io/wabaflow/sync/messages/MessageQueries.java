@@ -94,7 +94,7 @@ public final class MessageQueries {
 				: new MessageView.Edit(rs.getString("edit_type"), rs.getString("edit_content"),
 						Sql.instant(rs.getTimestamp("edited_at")));
 		return new MessageView(rs.getString("message_id"), rs.getString("wamid"), rs.getString("command_id"),
-				rs.getString("direction"), rs.getString("origin"), rs.getString("sender"),
+				rs.getString("direction"), rs.getString("origin"), rs.getString("sender"), rs.getString("author"),
 				Sql.instant(rs.getTimestamp("sent_at")), rs.getString("type"), rs.getString("content_json"),
 				rs.getString("context_json"), status, transitions, failure, reactions, edit,
 				Sql.instant(rs.getTimestamp("revoked_at")), rs.getString("pricing"), rs.getString("raw_json"));

@@ -14,10 +14,12 @@ import io.wabaflow.sync.statuses.StatusTransition;
  * @param id     the wamid, or {@code cmd:<command id>} for an outbound message of the sender
  * @param status current status: from status webhooks, else the history's status, else the sender's
  *               verdict (accepted, sent, failed, rejected); null for inbound messages
+ * @param author who wrote a group message (the member's phone or BSUID, or {@code business}), null otherwise
  * @param pricing Meta's latest {@code pricing} of the message (from its status webhooks), null when none came
  * @param raw    the message object exactly as received, unknown fields included (webhook messages only)
  */
 public record MessageView(String id, String wamid, String commandId, String direction, String origin, String sender,
+		String author,
 		Instant sentAt, String type, @JsonRawValue String content, @JsonRawValue String context, String status,
 		List<StatusTransition> statuses, Failure failure, List<Reaction> reactions, Edit edit, Instant revokedAt,
 		@JsonRawValue String pricing, @JsonRawValue String raw) {

@@ -21,12 +21,12 @@ public final class MessageWriter {
 	 */
 	private static final String UPSERT_WEBHOOK_MESSAGES = """
 			INSERT INTO messages AS m (phone_number_id, message_id, wamid, contact_wa_id, direction, origin, sender,
-				sent_at, is_group, env_rank, env_key, type, content_json, context_json, raw_json, body_rank, body_key,
-				history_status, history_phase)
-			SELECT pn, id, id, wa, dir, origin, sender, %s, grp, er, k, type, content, context, raw, br, k, hs, hp
-			FROM unnest(:pn, :id, :wa, :dir, :origin, :sender, :at, :grp, :er, :type, :content, :context, :raw, :br,
-				:k, :hs, :hp)
-				AS t(pn, id, wa, dir, origin, sender, at, grp, er, type, content, context, raw, br, k, hs, hp)
+				sent_at, is_group, author, env_rank, env_key, type, content_json, context_json, raw_json, body_rank,
+				body_key, history_status, history_phase)
+			SELECT pn, id, id, wa, dir, origin, sender, %s, grp, author, er, k, type, content, context, raw, br, k, hs, hp
+			FROM unnest(:pn, :id, :wa, :dir, :origin, :sender, :at, :grp, :author, :er, :type, :content, :context, :raw,
+				:br, :k, :hs, :hp)
+				AS t(pn, id, wa, dir, origin, sender, at, grp, author, er, type, content, context, raw, br, k, hs, hp)
 			ON CONFLICT (phone_number_id, message_id) DO UPDATE SET
 				contact_wa_id = CASE WHEN (excluded.env_rank, excluded.env_key) > (m.env_rank, m.env_key)
 					THEN excluded.contact_wa_id ELSE m.contact_wa_id END,
@@ -40,6 +40,8 @@ public final class MessageWriter {
 					THEN excluded.sent_at ELSE m.sent_at END,
 				is_group = CASE WHEN (excluded.env_rank, excluded.env_key) > (m.env_rank, m.env_key)
 					THEN excluded.is_group ELSE m.is_group END,
+				author = CASE WHEN (excluded.env_rank, excluded.env_key) > (m.env_rank, m.env_key)
+					THEN excluded.author ELSE m.author END,
 				env_key = CASE WHEN (excluded.env_rank, excluded.env_key) > (m.env_rank, m.env_key)
 					THEN excluded.env_key ELSE m.env_key END,
 				env_rank = greatest(m.env_rank, excluded.env_rank),
@@ -143,6 +145,7 @@ public final class MessageWriter {
 					.text("sender", MessageFact::sender)
 					.bigint("at", MessageFact::sentAtMs)
 					.bool("grp", MessageFact::group)
+					.text("author", MessageFact::author)
 					.integer("er", MessageFact::envelopeRank)
 					.text("type", MessageFact::type)
 					.text("content", MessageFact::contentJson)

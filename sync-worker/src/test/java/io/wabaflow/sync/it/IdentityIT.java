@@ -142,8 +142,13 @@ class IdentityIT extends SyncIntegrationBase {
 		assertThat(((Map<?, ?>) listed.get(0).get("counts")).get("total")).isEqualTo(2);
 		assertThat(messageIds("/api/v1/conversations/" + number + ":" + member + "/messages"))
 				.containsExactly("wamid.two." + number, "wamid.one." + number);
-		assertThat(messageIds("/api/v1/conversations/" + number + ":group:g-1/messages"))
-				.containsExactly("wamid.grp." + number);
+		List<Map<String, Object>> group = sync.items("/api/v1/conversations/" + number + ":group:g-1/messages");
+		assertThat(group).singleElement().satisfies(message -> {
+			assertThat(message.get("id")).isEqualTo("wamid.grp." + number);
+			assertThat(message.get("author")).as("who wrote in the group").isEqualTo(member);
+		});
+		assertThat(sync.items("/api/v1/conversations/" + number + ":" + member + "/messages"))
+				.allSatisfy(message -> assertThat(message.get("author")).isNull());
 	}
 
 	private List<String> messageIds(String path) {
