@@ -80,21 +80,17 @@ public class AccountUpdates {
 		}
 		String wabaId = update.wabaInfo() != null && update.wabaInfo().wabaId() != null ? update.wabaInfo().wabaId()
 				: change.getWabaId();
-		Instant happenedAt = change.getEntryTime() != null ? Instant.ofEpochSecond(change.getEntryTime())
-				: change.getReceivedAt();
+		Instant happenedAt = RegistryWebhooks.happenedAt(change);
 		Instant now = clock.instant();
 		String reason = update.event() + (update.disconnectionInfo() == null || update.disconnectionInfo().reason() == null
 				? "" : " (" + update.disconnectionInfo().reason() + ")");
 		boolean changed = jdbi.inTransaction(handle -> {
-			boolean fresh = handle.createUpdate("""
-					INSERT INTO processed_webhooks (event_id, processed_at) VALUES (:id, :now) ON CONFLICT DO NOTHING
-					""").bind("id", change.getEventId()).bind("now", now).execute() == 1;
-			if (!fresh) {
+			if (!RegistryWebhooks.firstDelivery(handle, change, now)) {
 				return false;
 			}
 			List<PhoneNumberRegistry.PhoneNumber> numbers = registry.ofWaba(handle, wabaId).stream()
 					.filter(number -> update.phoneNumber() == null
-							|| digits(update.phoneNumber()).equals(digits(number.displayPhoneNumber())))
+							|| RegistryWebhooks.sameNumber(update.phoneNumber(), number.displayPhoneNumber()))
 					.toList();
 			boolean any = false;
 			for (PhoneNumberRegistry.PhoneNumber number : numbers) {
@@ -126,9 +122,5 @@ public class AccountUpdates {
 		if (changed) {
 			outbox.committed();
 		}
-	}
-
-	private static String digits(String phone) {
-		return phone == null ? "" : phone.replaceAll("\\D", "");
 	}
 }

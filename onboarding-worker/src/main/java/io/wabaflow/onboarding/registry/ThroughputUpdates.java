@@ -57,20 +57,16 @@ public class ThroughputUpdates {
 		if (!QualityUpdate.THROUGHPUT_UPGRADE.equals(update.event()) || update.displayPhoneNumber() == null) {
 			return;
 		}
-		Instant happenedAt = change.getEntryTime() != null ? Instant.ofEpochSecond(change.getEntryTime())
-				: change.getReceivedAt();
+		Instant happenedAt = RegistryWebhooks.happenedAt(change);
 		Instant now = clock.instant();
 		boolean changed = jdbi.inTransaction(handle -> {
-			boolean fresh = handle.createUpdate("""
-					INSERT INTO processed_webhooks (event_id, processed_at) VALUES (:id, :now) ON CONFLICT DO NOTHING
-					""").bind("id", change.getEventId()).bind("now", now).execute() == 1;
-			if (!fresh) {
+			if (!RegistryWebhooks.firstDelivery(handle, change, now)) {
 				return false;
 			}
 			boolean any = false;
 			List<PhoneNumberRegistry.PhoneNumber> numbers = registry.ofWaba(handle, change.getWabaId()).stream()
 					.filter(number -> number.numberType() == NumberType.CLOUD
-							&& digits(update.displayPhoneNumber()).equals(digits(number.displayPhoneNumber())))
+							&& RegistryWebhooks.sameNumber(update.displayPhoneNumber(), number.displayPhoneNumber()))
 					.toList();
 			for (PhoneNumberRegistry.PhoneNumber number : numbers) {
 				Optional<PhoneNumberRegistry.PhoneNumber> updated = registry.changeThroughput(handle,
@@ -92,9 +88,5 @@ public class ThroughputUpdates {
 		if (changed) {
 			outbox.committed();
 		}
-	}
-
-	private static String digits(String phone) {
-		return phone == null ? "" : phone.replaceAll("\\D", "");
 	}
 }
