@@ -34,23 +34,21 @@ GRANT SELECT ON flows, integration_log, phone_numbers TO wabaflow_onboarding_rea
 
 -- FORCE: the owner (the worker's user) is subject to the policies too; its own policy lets it read and write
 -- everything, as the worker's steps, commands and webhooks act across tenants.
-ALTER TABLE flows ENABLE ROW LEVEL SECURITY;
-ALTER TABLE flows FORCE ROW LEVEL SECURITY;
-CREATE POLICY flows_worker ON flows TO CURRENT_USER USING (true) WITH CHECK (true);
-CREATE POLICY flows_tenant_read ON flows FOR SELECT TO wabaflow_onboarding_reader
-    USING (current_setting('wabaflow.operator', true) = 'on'
-        OR tenant_id = current_setting('wabaflow.tenant_id', true));
-
-ALTER TABLE integration_log ENABLE ROW LEVEL SECURITY;
-ALTER TABLE integration_log FORCE ROW LEVEL SECURITY;
-CREATE POLICY integration_log_worker ON integration_log TO CURRENT_USER USING (true) WITH CHECK (true);
-CREATE POLICY integration_log_tenant_read ON integration_log FOR SELECT TO wabaflow_onboarding_reader
-    USING (current_setting('wabaflow.operator', true) = 'on'
-        OR tenant_id = current_setting('wabaflow.tenant_id', true));
-
-ALTER TABLE phone_numbers ENABLE ROW LEVEL SECURITY;
-ALTER TABLE phone_numbers FORCE ROW LEVEL SECURITY;
-CREATE POLICY phone_numbers_worker ON phone_numbers TO CURRENT_USER USING (true) WITH CHECK (true);
-CREATE POLICY phone_numbers_tenant_read ON phone_numbers FOR SELECT TO wabaflow_onboarding_reader
-    USING (current_setting('wabaflow.operator', true) = 'on'
-        OR tenant_id = current_setting('wabaflow.tenant_id', true));
+DO $$
+DECLARE
+    tenant_table text;
+BEGIN
+    FOREACH tenant_table IN ARRAY ARRAY['flows', 'integration_log', 'phone_numbers']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table);
+        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', tenant_table);
+        EXECUTE format('CREATE POLICY %I ON %I TO CURRENT_USER USING (true) WITH CHECK (true)',
+                tenant_table || '_worker', tenant_table);
+        EXECUTE format($policy$
+            CREATE POLICY %I ON %I FOR SELECT TO wabaflow_onboarding_reader
+            USING (current_setting('wabaflow.operator', true) = 'on'
+                OR tenant_id = current_setting('wabaflow.tenant_id', true))
+            $policy$, tenant_table || '_tenant_read', tenant_table);
+    END LOOP;
+END
+$$;

@@ -1,33 +1,19 @@
 package io.wabaflow.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.wabaflow.sandbox.webhooks.WebhookSignature;
 import io.wabaflow.schemas.Topics;
 import io.wabaflow.testsupport.PeerWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +32,8 @@ class PeerCorpusIT {
 
 	@Test
 	void everyFileIsAcceptedByTheIngressAndProjectedWithoutADeadLetter(SystemStack stack) throws Exception {
-		long deadBefore = endOffsets(stack, Topics.WEBHOOKS.deadLetterTopic());
-		long unparsedBefore = endOffsets(stack, Topics.UNPARSED_WEBHOOKS.name());
+		long deadBefore = stack.endOffset(Topics.WEBHOOKS.deadLetterTopic());
+		long unparsedBefore = stack.endOffset(Topics.UNPARSED_WEBHOOKS.name());
 		List<String> refused = new ArrayList<>();
 		for (PeerWebhooks.Payload payload : PeerWebhooks.all()) {
 			HttpResponse<String> answer = post(stack, payload.bytes());
@@ -57,9 +43,9 @@ class PeerCorpusIT {
 		}
 		assertThat(refused).as("webhooks the ingress did not accept").isEmpty();
 
-		awaitEveryWebhookConsumer(stack, Duration.ofMinutes(2));
-		assertThat(endOffsets(stack, Topics.WEBHOOKS.deadLetterTopic())).as("dead letters").isEqualTo(deadBefore);
-		assertThat(endOffsets(stack, Topics.UNPARSED_WEBHOOKS.name())).as("unparsed bodies").isEqualTo(unparsedBefore);
+		stack.awaitEveryConsumerCaughtUp(Topics.WEBHOOKS.name(), Duration.ofMinutes(2));
+		assertThat(stack.endOffset(Topics.WEBHOOKS.deadLetterTopic())).as("dead letters").isEqualTo(deadBefore);
+		assertThat(stack.endOffset(Topics.UNPARSED_WEBHOOKS.name())).as("unparsed bodies").isEqualTo(unparsedBefore);
 
 		// 006: a username user writes with a business-scoped user id only; the message is in a conversation
 		Api operator = new Api("dev-ops-key");
@@ -78,57 +64,9 @@ class PeerCorpusIT {
 	}
 
 	private HttpResponse<String> post(SystemStack stack, byte[] body) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(stack.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
 		return http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.INGRESS) + "/webhooks/whatsapp"))
-				.header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+				.header("Content-Type", "application/json")
+				.header(WebhookSignature.HEADER, WebhookSignature.sign(stack.appSecret(), body))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** Until every consumer group reading the webhooks topic has committed its end. */
-	private static void awaitEveryWebhookConsumer(SystemStack stack, Duration patience) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				stack.kafkaBootstrapServers()))) {
-			await("every consumer of the webhooks topic at its end").atMost(patience).pollInterval(Duration.ofMillis(300))
-					.until(() -> webhookLag(admin) == 0);
-		}
-	}
-
-	private static long webhookLag(Admin admin) throws Exception {
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		admin.describeTopics(List.of(Topics.WEBHOOKS.name())).allTopicNames().get().values()
-				.forEach(topic -> topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(),
-						p.partition()), OffsetSpec.latest())));
-		Map<TopicPartition, Long> ends = new HashMap<>();
-		admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-		long lag = 0;
-		List<String> groups = admin.listGroups().all().get().stream().map(GroupListing::groupId).toList();
-		Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(groups).all().get();
-		for (String group : groups) {
-			if (described.get(group) == null || described.get(group).members().isEmpty()) {
-				continue; // nobody consumes for it any more (a retired projection generation, a finished tool)
-			}
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-					.partitionsToOffsetAndMetadata().get();
-			if (committed.keySet().stream().noneMatch(partition -> partition.topic().equals(Topics.WEBHOOKS.name()))) {
-				continue; // not a consumer of the webhooks topic
-			}
-			for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-				OffsetAndMetadata at = committed.get(end.getKey());
-				lag += end.getValue() - (at == null ? 0 : at.offset());
-			}
-		}
-		return lag;
-	}
-
-	private static long endOffsets(SystemStack stack, String topic) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				stack.kafkaBootstrapServers()))) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			admin.describeTopics(List.of(topic)).allTopicNames().get().values().forEach(description -> description
-					.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-			return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-		}
 	}
 }

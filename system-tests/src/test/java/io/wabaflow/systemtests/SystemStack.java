@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -228,34 +230,80 @@ final class SystemStack implements AutoCloseable {
 	 * in Kafka is then in its tables.
 	 */
 	void awaitSyncCaughtUp(Duration patience) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
-			await("the sync worker consuming every record of its topics").atMost(patience)
-					.pollInterval(Duration.ofMillis(300)).until(() -> syncLag(admin) == 0);
+		List<String> topics = List.of(Topics.WEBHOOKS.name(), Topics.MESSAGE_EVENTS.name(), Topics.PHONE_NUMBERS.name());
+		// a generation's group counts from its start, before it committed anything
+		awaitCaughtUp("the sync worker consuming every record of its topics", patience, topics,
+				(group, description) -> group.startsWith(SYNC_GROUP_PREFIX), false);
+	}
+
+	/**
+	 * Until every consumer group with members that reads {@code topic} (sync, sender, onboarding, ...) has committed
+	 * its end. Groups nobody consumes for any more (a retired projection generation) do not count.
+	 */
+	void awaitEveryConsumerCaughtUp(String topic, Duration patience) {
+		awaitCaughtUp("every consumer of " + topic + " at its end", patience, List.of(topic),
+				(group, description) -> description != null && !description.members().isEmpty(), true);
+	}
+
+	/** The sum of a topic's end offsets: how many records it has had. */
+	long endOffset(String topic) {
+		try (Admin admin = admin()) {
+			return endOffsets(admin, List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Cannot read the end offsets of " + topic, e);
 		}
 	}
 
-	private static long syncLag(Admin admin) throws Exception {
-		List<String> groups = admin.listGroups().all().get().stream().map(GroupListing::groupId)
-				.filter(group -> group.startsWith(SYNC_GROUP_PREFIX)).toList();
-		if (groups.isEmpty()) {
-			return Long.MAX_VALUE;
+	private void awaitCaughtUp(String what, Duration patience, List<String> topics,
+			BiPredicate<String, ConsumerGroupDescription> counted, boolean onlyGroupsThatCommitted) {
+		try (Admin admin = admin()) {
+			await(what).atMost(patience).pollInterval(Duration.ofMillis(300))
+					.until(() -> lag(admin, topics, counted, onlyGroupsThatCommitted) == 0);
 		}
-		List<String> topics = List.of(Topics.WEBHOOKS.name(), Topics.MESSAGE_EVENTS.name(), Topics.PHONE_NUMBERS.name());
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
-				.forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-		Map<TopicPartition, Long> ends = new HashMap<>();
-		admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()));
+	}
+
+	/**
+	 * What the counted groups still have to read of these topics (with {@code onlyGroupsThatCommitted}, only groups
+	 * that committed on them: other groups read other topics); unknown until there is such a group.
+	 */
+	private static long lag(Admin admin, List<String> topics, BiPredicate<String, ConsumerGroupDescription> counted,
+			boolean onlyGroupsThatCommitted) throws Exception {
+		List<String> all = admin.listGroups().all().get().stream().map(GroupListing::groupId).toList();
+		Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(all).all().get();
+		Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+		boolean any = false;
 		long lag = 0;
-		for (String group : groups) {
+		for (String group : all) {
+			if (!counted.test(group, described.get(group))) {
+				continue;
+			}
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
 					.partitionsToOffsetAndMetadata().get();
+			if (onlyGroupsThatCommitted
+					&& committed.keySet().stream().noneMatch(partition -> topics.contains(partition.topic()))) {
+				continue;
+			}
+			any = true;
 			for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
 				OffsetAndMetadata at = committed.get(end.getKey());
 				lag += end.getValue() - (at == null ? 0 : at.offset());
 			}
 		}
-		return lag;
+		return any ? lag : Long.MAX_VALUE;
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+				.forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+		return ends;
 	}
 
 	/** Every process is killed, even when a test failed; then the sandbox, the broker and the database stop. */

@@ -20,7 +20,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -85,30 +84,12 @@ public class AccessAutoConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> wabaflowApiKeyFilter(KeyRing ring, AccessProperties properties,
-			ObjectProvider<Clock> clock, ObjectProvider<RefusalCounter> refusals) {
-		RefusalCounter counter = refusals.getIfAvailable(() -> () -> {
-		});
+			ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(ring,
-				clock.getIfAvailable(Clock::systemUTC), counter::refused));
+				clock.getIfAvailable(Clock::systemUTC),
+				() -> meters.ifAvailable(registry -> registry.counter("wabaflow.api.unauthorized").increment())));
 		registration.setUrlPatterns(properties.protectedPaths());
 		return registration;
-	}
-
-	/** Counts refused requests; a metric where Micrometer is on the class path, nothing otherwise. */
-	@FunctionalInterface
-	interface RefusalCounter {
-
-		void refused();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	static class Metrics {
-
-		@Bean
-		RefusalCounter wabaflowApiRefusals(ObjectProvider<MeterRegistry> meters) {
-			return () -> meters.ifAvailable(registry -> registry.counter("wabaflow.api.unauthorized").increment());
-		}
 	}
 
 	@Override

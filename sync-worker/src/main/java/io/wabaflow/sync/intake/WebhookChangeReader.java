@@ -230,10 +230,11 @@ final class WebhookChangeReader {
 	private static void linkChangedNumber(InboundMessage message, String from, String fromUser, Context context) {
 		InboundMessage.SystemNotice system = message.system();
 		if (system != null && "user_changed_number".equals(system.type())) {
+			// the old names are linked to each other already (from and from_user_id): one of them to each new name
 			String number = context.phoneNumberId();
-			context.batch().link(number, from, UserIds.phone(system.waId()));
-			context.batch().link(number, fromUser, UserIds.bsuid(system.userId()));
-			context.batch().link(number, from != null ? from : fromUser, UserIds.of(system.waId(), system.userId()));
+			String old = from != null ? from : fromUser;
+			context.batch().link(number, old, UserIds.phone(system.waId()));
+			context.batch().link(number, old, UserIds.bsuid(system.userId()));
 		}
 	}
 
