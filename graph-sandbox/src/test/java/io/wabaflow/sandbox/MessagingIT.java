@@ -281,12 +281,7 @@ class MessagingIT {
 	}
 
 	private Graph.Response sendTemplate(TestWorld world, String name, int parameters) {
-		List<Map<String, Object>> values = new ArrayList<>();
-		for (int i = 0; i < parameters; i++) {
-			values.add(Map.of("type", "text", "text", "v" + i));
-		}
-		return world.graph().post("/" + world.phoneNumberId() + "/messages", message("template", Map.of("name", name,
-				"language", Map.of("code", "pt_BR"), "components", List.of(Map.of("type", "body", "parameters", values)))));
+		return world.sendTemplate(USER, name, "pt_BR", parameters);
 	}
 
 	private String sendText(TestWorld world, String text) {

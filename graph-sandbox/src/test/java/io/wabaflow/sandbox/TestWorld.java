@@ -1,6 +1,8 @@
 package io.wabaflow.sandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A business with one subscribed WABA and one number, set up through the scenario API. */
@@ -29,5 +31,16 @@ record TestWorld(String businessId, String wabaId, String phoneNumberId, String 
 
 	Graph graph() {
 		return SharedSandbox.graph(token);
+	}
+
+	/** A template send from this world's number, with {@code bodyParameters} text values for the body. */
+	Graph.Response sendTemplate(String to, String name, String language, int bodyParameters) {
+		List<Map<String, Object>> values = new ArrayList<>();
+		for (int i = 0; i < bodyParameters; i++) {
+			values.add(Map.of("type", "text", "text", "v" + i));
+		}
+		return graph().post("/" + phoneNumberId + "/messages", Map.of("messaging_product", "whatsapp", "to", to,
+				"type", "template", "template", Map.of("name", name, "language", Map.of("code", language),
+						"components", List.of(Map.of("type", "body", "parameters", values)))));
 	}
 }

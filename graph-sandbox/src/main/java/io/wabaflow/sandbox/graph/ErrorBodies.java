@@ -10,13 +10,19 @@ public final class ErrorBodies {
 	private ErrorBodies() {
 	}
 
-	/** {@code {"error":{"message","type","code","error_data":{"messaging_product","details"},"fbtrace_id"}}} */
+	/**
+	 * {@code {"error":{"message","type","code","error_subcode"?,"error_data":{"messaging_product","details"},
+	 * "fbtrace_id"}}}
+	 */
 	static ObjectNode graphError(GraphException error, String fbtraceId) {
 		ObjectNode body = Json.object();
 		ObjectNode inner = body.putObject("error");
 		inner.put("message", error.getMessage());
 		inner.put("type", error.type());
 		inner.put("code", error.code());
+		if (error.subcode() != null) {
+			inner.put("error_subcode", error.subcode().intValue());
+		}
 		ObjectNode data = inner.putObject("error_data");
 		data.put("messaging_product", "whatsapp");
 		data.put("details", error.details());

@@ -157,6 +157,12 @@ public final class GraphErrors {
 		return new GraphException(code, OAUTH, spec.httpStatus(), message, details == null ? spec.details() : details);
 	}
 
+	/** An error with a message of its own and an {@code error_subcode}, as template management answers. */
+	public static GraphException withSubcode(int code, int subcode, String message, String details) {
+		GraphException base = withMessage(code, message, details);
+		return new GraphException(code, base.type(), base.httpStatus(), message, base.details(), subcode);
+	}
+
 	public static GraphException invalidParameter(String details) {
 		return of(100, details);
 	}

@@ -10,13 +10,19 @@ public final class GraphException extends RuntimeException {
 	private final String type;
 	private final int httpStatus;
 	private final String details;
+	private final Integer subcode;
 
 	GraphException(int code, String type, int httpStatus, String message, String details) {
+		this(code, type, httpStatus, message, details, null);
+	}
+
+	GraphException(int code, String type, int httpStatus, String message, String details, Integer subcode) {
 		super(message);
 		this.code = code;
 		this.type = type;
 		this.httpStatus = httpStatus;
 		this.details = details;
+		this.subcode = subcode;
 	}
 
 	public int code() {
@@ -33,5 +39,10 @@ public final class GraphException extends RuntimeException {
 
 	public String details() {
 		return details;
+	}
+
+	/** Meta's {@code error_subcode}, which tells apart errors sharing a code (e.g. 100); null when none. */
+	public Integer subcode() {
+		return subcode;
 	}
 }

@@ -16,6 +16,7 @@ import io.wabaflow.sandbox.graph.GraphErrors;
 import io.wabaflow.sandbox.graph.GraphParams;
 import io.wabaflow.sandbox.runtime.Json;
 import io.wabaflow.sandbox.runtime.SandboxProperties;
+import io.wabaflow.sandbox.templates.Templates;
 import io.wabaflow.sandbox.world.PhoneNumber;
 import io.wabaflow.sandbox.world.WhatsAppUser;
 import io.wabaflow.sandbox.world.World;
@@ -86,7 +87,8 @@ class MessagesController {
 			throw GraphErrors.of(131056);
 		}
 		String category = out.isTemplate()
-				? templates.check(out.templateName(), out.templateLanguage(), out.templateBodyParameters())
+				? templates.check(phone.wabaId(), out.templateName(), out.templateLanguage(),
+						out.templateBodyParameters(), rules.rules().strictTemplates())
 				: "service";
 		boolean windowOpen = windows.isOpen(phone.id(), user.waId());
 		if (!out.isTemplate() && !windowOpen && rules.rules().windowViolationSync()) {

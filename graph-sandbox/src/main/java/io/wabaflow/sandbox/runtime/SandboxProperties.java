@@ -25,6 +25,7 @@ public record SandboxProperties(
 		Webhooks webhooks,
 		Sync sync,
 		Messaging messaging,
+		Templates templates,
 		Errors errors) {
 
 	/** The Meta app whose secret signs webhooks and whose id/secret exchange signup codes. */
@@ -75,6 +76,13 @@ public record SandboxProperties(
 	 * {@code sync} (a 400 with 131047, also observed). {@code strictTemplates}: unknown templates fail with 132001.
 	 */
 	public record Messaging(Duration serviceWindow, String windowViolation, boolean strictTemplates) {
+	}
+
+	/**
+	 * Template review: a template created through {@code POST /{waba_id}/message_templates} is PENDING for
+	 * {@code reviewDelay} (real time, like status progression), then APPROVED with a status webhook.
+	 */
+	public record Templates(Duration reviewDelay) {
 	}
 
 	/** HTTP status used for throttling errors (4, 80007, 130429, 131056); see GraphErrors for why 400. */

@@ -25,7 +25,6 @@ import io.wabaflow.sandbox.coexistence.BusinessApps;
 import io.wabaflow.sandbox.graph.AccessTokens;
 import io.wabaflow.sandbox.graph.Caller;
 import io.wabaflow.sandbox.messages.RateLimits;
-import io.wabaflow.sandbox.messages.Templates;
 import io.wabaflow.sandbox.onboarding.SignupCodes;
 import io.wabaflow.sandbox.onboarding.WabaCreationPlans;
 import io.wabaflow.sandbox.runtime.Json;
@@ -39,8 +38,8 @@ import io.wabaflow.sandbox.world.World;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Scenario API, the world: businesses, WABAs, phone numbers, WhatsApp users, templates, Embedded Signup codes,
- * WABA creation plans and tokens.
+ * Scenario API, the world: businesses, WABAs, phone numbers, WhatsApp users, Embedded Signup codes, WABA
+ * creation plans and tokens (templates: {@link TemplatesScenarioController}).
  */
 @RestController
 @RequestMapping("/sandbox")
@@ -68,9 +67,6 @@ class WorldScenarioController {
 	record NewUser(String phone, String waId, String name, Boolean onWhatsApp, Boolean readsMessages) {
 	}
 
-	record NewTemplate(String name, String language, String status, String category, Integer bodyParameters) {
-	}
-
 	/** {@code accountUpdate} (default true): also deliver the {@code account_update} PARTNER_ADDED webhook. */
 	record NewSignupCode(String businessId, List<String> wabaIds, Boolean accountUpdate) {
 	}
@@ -92,19 +88,17 @@ class WorldScenarioController {
 	private final SignupCodes signupCodes;
 	private final WabaCreationPlans plans;
 	private final AccessTokens tokens;
-	private final Templates templates;
 	private final RateLimits limits;
 	private final WebhookDispatcher dispatcher;
 	private final Clock clock;
 
 	WorldScenarioController(World world, BusinessApps businessApps, SignupCodes signupCodes, WabaCreationPlans plans,
-			AccessTokens tokens, Templates templates, RateLimits limits, WebhookDispatcher dispatcher, Clock clock) {
+			AccessTokens tokens, RateLimits limits, WebhookDispatcher dispatcher, Clock clock) {
 		this.world = world;
 		this.businessApps = businessApps;
 		this.signupCodes = signupCodes;
 		this.plans = plans;
 		this.tokens = tokens;
-		this.templates = templates;
 		this.limits = limits;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
@@ -209,16 +203,6 @@ class WorldScenarioController {
 	WhatsAppUser user(@RequestBody NewUser request) {
 		return world.putUser(request.phone(), request.waId(), request.name(), request.onWhatsApp(),
 				request.readsMessages());
-	}
-
-	@PostMapping("/templates")
-	@ResponseStatus(HttpStatus.CREATED)
-	Templates.Template template(@RequestBody NewTemplate request) {
-		if (request.name() == null || request.name().isBlank()) {
-			throw new IllegalArgumentException("name is required");
-		}
-		return templates.put(request.name(), request.language(), request.status(), request.category(),
-				request.bodyParameters());
 	}
 
 	/**

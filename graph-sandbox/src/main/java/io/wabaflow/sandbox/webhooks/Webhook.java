@@ -6,7 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One change to deliver: {@code field} and its {@code value}, for a WABA (and the phone number it concerns, when
- * there is one; {@code entryTime} only for account_update). {@link #envelope()} wraps it exactly as Meta does [§2]:
+ * there is one; {@code entryTime} only for account_update and the template webhooks). {@link #envelope()} wraps
+ * it exactly as Meta does [§2]:
  * {@code {"object":"whatsapp_business_account","entry":[{"id":<WABA_ID>,"changes":[{"value":…,"field":…}]}]}}.
  */
 public record Webhook(String field, String wabaId, String phoneNumberId, ObjectNode value, Long entryTime) {
@@ -21,7 +22,7 @@ public record Webhook(String field, String wabaId, String phoneNumberId, ObjectN
 		ObjectNode entry = envelope.putArray("entry").addObject();
 		entry.put("id", wabaId);
 		if (entryTime != null) {
-			// account_update entries carry "time" (int unix seconds) [AU]
+			// account_update [AU] and template entries carry "time" (int unix seconds)
 			entry.put("time", entryTime.longValue());
 		}
 		ObjectNode change = entry.putArray("changes").addObject();
