@@ -49,7 +49,7 @@ public final class DevDemo {
 	 * What the loop made: the two tenants, the coexistence number, its user, the one who never wrote, and the
 	 * command ids of the reply, the refused free-form message and the template.
 	 */
-	public record Walked(String createdTenant, String coexistenceTenant, String phoneNumberId, String user,
+	public record Walked(String createdTenant, String coexistenceTenant, String phoneNumberId, String wabaId, String user,
 			String stranger, String replyCommand, String refusedCommand, String templateCommand) {
 	}
 
@@ -143,13 +143,13 @@ public final class DevDemo {
 				+ "\",\"to\":\"" + user + "\",\"type\":\"text\",\"content\":{\"body\":\"Entregamos sim!\"}}");
 		say("   reply: " + reply.path("outcome").asString() + " " + reply.path("data").path("wamid").asString());
 
-		step("5. Someone who never wrote: free-form is refused, a template goes out");
+		step("5. Someone who never wrote: free-form is refused, a template (Meta's sample hello_world) goes out");
 		String stranger = "5511955555555";
 		JsonNode refused = command("/api/v1/messages", "{\"phone_number_id\":\"" + phone
 				+ "\",\"to\":\"" + stranger + "\",\"type\":\"text\",\"content\":{\"body\":\"Promoção!\"}}");
 		say("   free-form: " + refused.path("outcome").asString() + " " + refused.path("error_code").asString());
 		JsonNode template = command("/api/v1/messages", "{\"phone_number_id\":\"" + phone
-				+ "\",\"to\":\"" + stranger + "\",\"type\":\"template\",\"content\":{\"name\":\"pedido_pronto\",\"language\":{\"code\":\"pt_BR\"}}}");
+				+ "\",\"to\":\"" + stranger + "\",\"type\":\"template\",\"content\":{\"name\":\"hello_world\",\"language\":{\"code\":\"en_US\"}}}");
 		say("   template: " + template.path("outcome").asString() + " " + template.path("data").path("wamid").asString());
 
 		step("6. Statuses arrive: the reply is read");
@@ -168,7 +168,7 @@ public final class DevDemo {
 		}
 		say("\nDone. Everything above came through the ingress, Kafka and the workers; ops can look with "
 				+ "`wabaflow topics` and `wabaflow tail wabaflow.webhooks.v1 --since 10m`.");
-		return new Walked(keys.otherTenant(), tenant, phone, user, stranger,
+		return new Walked(keys.otherTenant(), tenant, phone, waba, user, stranger,
 				reply.path("command_id").asString(), refused.path("command_id").asString(),
 				template.path("command_id").asString());
 	}

@@ -111,9 +111,9 @@ public final class Devstack implements AutoCloseable {
 		if (services != null) {
 			text.append("API keys (development, seeded on the key topic; 'wabaflow keys list' shows them):\n")
 					.append("  ").append(DevKeys.TENANT_A_KEY).append("   tenant ").append(DevKeys.TENANT_A)
-					.append(", scopes read, messages:send, onboarding:write\n")
+					.append(", scopes read, messages:send, onboarding:write, templates:write\n")
 					.append("  ").append(DevKeys.TENANT_B_KEY).append("   tenant ").append(DevKeys.TENANT_B)
-					.append(", scopes read, messages:send, onboarding:write\n")
+					.append(", scopes read, messages:send, onboarding:write, templates:write\n")
 					.append("  ").append(DevKeys.OPERATOR_KEY).append("        operator (every tenant), scopes admin, read\n");
 		}
 		if (!secrets.defaulted().isEmpty()) {

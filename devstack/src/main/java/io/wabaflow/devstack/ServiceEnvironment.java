@@ -44,8 +44,8 @@ public final class ServiceEnvironment {
 	 * the two equal.
 	 */
 	static final Map<String, String> DEV_KEY_SEEDS = devKeySeeds(
-			List.of("dev-tenant-a-key", "tenant-a", "read,messages:send,onboarding:write", "development key of tenant-a"),
-			List.of("dev-tenant-b-key", "tenant-b", "read,messages:send,onboarding:write", "development key of tenant-b"),
+			List.of("dev-tenant-a-key", "tenant-a", "read,messages:send,onboarding:write,templates:write", "development key of tenant-a"),
+			List.of("dev-tenant-b-key", "tenant-b", "read,messages:send,onboarding:write,templates:write", "development key of tenant-b"),
 			List.of("dev-ops-key", "", "admin,read", "development operator key"));
 
 	@SafeVarargs

@@ -136,6 +136,7 @@ class CrossTenantIT {
 		String phone = walked.phoneNumberId();
 		String conversation = phone + ":" + walked.user();
 		String command = walked.replyCommand();
+		String waba = walked.wabaId();
 		String send = "{\"phone_number_id\":\"" + phone + "\",\"to\":\"" + walked.user()
 				+ "\",\"type\":\"text\",\"content\":{\"body\":\"not mine\"}}";
 		return List.of(
@@ -158,6 +159,16 @@ class CrossTenantIT {
 						"/api/v1/tenants/" + DevKeys.TENANT_A + "/onboarding/log", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SENDER, "GET", "/api/v1/messages/{}", "/api/v1/messages/" + command, null, Scope.READ,
 						Expect.NOT_FOUND),
+				new Endpoint(Service.SENDER, "GET", "/api/v1/wabas/{}/templates", "/api/v1/wabas/" + waba + "/templates", null,
+						Scope.READ, Expect.NOT_FOUND),
+				new Endpoint(Service.SENDER, "POST", "/api/v1/wabas/{}/templates", "/api/v1/wabas/" + waba + "/templates",
+						"{\"name\":\"not_mine\",\"language\":\"en_US\",\"category\":\"UTILITY\","
+								+ "\"components\":[{\"type\":\"BODY\",\"text\":\"hi\"}]}",
+						Scope.TEMPLATES_WRITE, Expect.NOT_FOUND),
+				new Endpoint(Service.SENDER, "DELETE", "/api/v1/wabas/{}/templates/{}",
+						"/api/v1/wabas/" + waba + "/templates/hello_world", null, Scope.TEMPLATES_WRITE, Expect.NOT_FOUND),
+				new Endpoint(Service.SENDER, "POST", "/api/v1/wabas/{}/templates/sync",
+						"/api/v1/wabas/" + waba + "/templates/sync", "", Scope.TEMPLATES_WRITE, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers", "/api/v1/phone-numbers", null, Scope.READ,
 						Expect.OWN_LIST),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers/{}/conversations",
@@ -267,7 +278,7 @@ class CrossTenantIT {
 			}
 			String lacking = switch (endpoint.scope()) {
 				case READ, MESSAGES_SEND -> onboardingOnlyKeyOfA;
-				case ONBOARDING_WRITE -> readOnlyKeyOfA;
+				case ONBOARDING_WRITE, TEMPLATES_WRITE -> readOnlyKeyOfA;
 				case ADMIN -> DevKeys.TENANT_A_KEY;
 			};
 			HttpResponse<String> response = send(endpoint.method(), url(endpoint.service(), endpoint.path()), endpoint.body(),

@@ -38,6 +38,7 @@ class TemplatesIT {
 	@Test
 	void aCreatedTemplateIsPendingThenApprovedWithASignedStatusWebhook() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 
 		Graph.Response created = create(world, "order_confirmation", "en_US", "UTILITY",
 				"Your order {{1}} ships on {{2}}");
@@ -79,6 +80,7 @@ class TemplatesIT {
 	@Test
 	void manualReviewKeepsATemplatePendingUntilTheScenarioDecides() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		assertThat(scenario.put("/template-review", Map.of("manual", true)).path("manual").asBoolean()).isTrue();
 
 		create(world, "appointment_reminder", "pt_BR", "UTILITY", "Olá {{1}}, até amanhã!");
@@ -100,6 +102,7 @@ class TemplatesIT {
 	@Test
 	void listsArePagedFilteredAndLimitedToTheWaba() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		for (int i = 0; i < 5; i++) {
 			create(world, "promo_" + i, "en_US", "MARKETING", "Oferta {{1}}");
 		}
@@ -139,6 +142,7 @@ class TemplatesIT {
 	@Test
 	void duplicatesAndInvalidTemplatesAreRefusedWithError100() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		create(world, "welcome", "en_US", "MARKETING", "Welcome {{1}}");
 
 		Graph.Response duplicate = create(world, "welcome", "en_US", "MARKETING", "Welcome again {{1}}");
@@ -168,6 +172,7 @@ class TemplatesIT {
 	@Test
 	void deletingByNameRemovesEveryLanguageAndHsmIdOnlyOne() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		create(world, "greeting", "en_US", "UTILITY", "Hi {{1}}");
 		create(world, "greeting", "pt_BR", "UTILITY", "Oi {{1}}");
 		create(world, "farewell", "en_US", "UTILITY", "Bye {{1}}");
@@ -191,6 +196,7 @@ class TemplatesIT {
 	@Test
 	void aPausedTemplateEmitsItsWebhookAndSendsOfItGet132015() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		create(world, "weekly_digest", "en_US", "MARKETING", "This week: {{1}}");
 		awaitEvent(STATUS_UPDATE, "event", "APPROVED");
 		String path = "/wabas/" + world.wabaId() + "/templates/weekly_digest/en_US/status";
@@ -220,6 +226,7 @@ class TemplatesIT {
 	@Test
 	void qualityAndCategoryChangesEmitTheirWebhooksAndTheCategoryPricesSends() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		String id = create(world, "shipping_update", "en_US", "UTILITY", "Package {{1}}").body().path("id").asString();
 		awaitEvent(STATUS_UPDATE, "event", "APPROVED");
 		String path = "/wabas/" + world.wabaId() + "/templates/shipping_update/en_US";
@@ -246,6 +253,7 @@ class TemplatesIT {
 	@Test
 	void aSendMustGiveOneValuePerDistinctBodyPlaceholder() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		create(world, "order_ready", "pt_BR", "UTILITY", "Oi {{1}}, o pedido {{2}} sai às {{3}}. Obrigado, {{1}}!");
 		awaitEvent(STATUS_UPDATE, "event", "APPROVED");
 
@@ -261,6 +269,7 @@ class TemplatesIT {
 	@Test
 	void scenarioTemplatesOfAWabaAreListedAndResetForgetsEveryTemplate() {
 		TestWorld world = TestWorld.cloud();
+		withoutTheSample(world);
 		scenario.post("/templates", Map.of("wabaId", world.wabaId(), "name", "legacy", "language", "pt_BR",
 				"components", List.of(Map.of("type", "BODY", "text", "Oi {{1}} e {{2}}"))));
 		scenario.post("/templates", Map.of("name", "everywhere", "language", "pt_BR", "bodyParameters", 1));
@@ -311,6 +320,26 @@ class TemplatesIT {
 		Graph.Response response = world.graph().post("/" + world.wabaId() + "/message_templates", body);
 		assertThat(response.errorCode()).as("%s", body).isEqualTo(100);
 		assertThat(response.body().path("error").path("message").asString()).as("%s", body).contains(field);
+	}
+
+	@Test
+	void everyWabaHasMetasSampleTemplateApprovedAndSendable() {
+		TestWorld world = TestWorld.cloud();
+		JsonNode sample = list(world, "?name=hello_world");
+		assertThat(sample.size()).isEqualTo(1);
+		assertThat(sample.path(0).path("language").asString()).isEqualTo("en_US");
+		assertThat(sample.path(0).path("status").asString()).isEqualTo("APPROVED");
+		assertThat(sample.path(0).path("category").asString()).isEqualTo("UTILITY");
+		assertThat(send(world, "hello_world", "en_US", 0).status()).isEqualTo(200);
+		// deleted, it stays deleted
+		withoutTheSample(world);
+		assertThat(list(world, "?name=hello_world").size()).isZero();
+	}
+
+	/** Deletes Meta's sample template, which every WABA has, so that a test counts only its own. */
+	private static void withoutTheSample(TestWorld world) {
+		assertThat(world.graph().delete("/" + world.wabaId() + "/message_templates?name=hello_world").status())
+				.isEqualTo(200);
 	}
 
 	private JsonNode list(TestWorld world, String query) {

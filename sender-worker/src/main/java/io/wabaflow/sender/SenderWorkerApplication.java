@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import io.wabaflow.platform.crypto.TokenCipherConfiguration;
+import io.wabaflow.sender.template.TemplateProperties;
 
 /**
  * The sender worker: turns {@code SendMessage} commands into Graph API calls, once per command, at each
  * number's rate, and reports what happened on the message-events and command-results topics.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(SenderProperties.class)
+@EnableConfigurationProperties({ SenderProperties.class, TemplateProperties.class })
 @Import(TokenCipherConfiguration.class)
 public class SenderWorkerApplication {
 

@@ -119,7 +119,7 @@ final class World {
 
 	private static String template(String phone, String to) {
 		return """
-				{"phone_number_id":"%s","to":"%s","type":"template","content":{"name":"pedido_pronto","language":{"code":"pt_BR"}}}"""
+				{"phone_number_id":"%s","to":"%s","type":"template","content":{"name":"hello_world","language":{"code":"en_US"}}}"""
 				.formatted(phone, to);
 	}
 

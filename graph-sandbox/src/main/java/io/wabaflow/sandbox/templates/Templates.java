@@ -32,6 +32,9 @@ public class Templates implements Resettable {
 	private final SandboxRandom random;
 	private final Map<String, Template> byId = new LinkedHashMap<>();
 
+	/** WABAs that got Meta's sample template already (deleting it must not bring it back). */
+	private final java.util.Set<String> sampled = new java.util.HashSet<>();
+
 	Templates(SandboxRandom random) {
 		this.random = random;
 	}
@@ -39,6 +42,7 @@ public class Templates implements Resettable {
 	@Override
 	public synchronized void reset() {
 		byId.clear();
+		sampled.clear();
 	}
 
 	/**
@@ -79,10 +83,12 @@ public class Templates implements Resettable {
 
 	/** A WABA's own templates (not the scenario's templates for every WABA), in creation order. */
 	synchronized List<Template> of(String wabaId) {
+		sample(wabaId);
 		return byId.values().stream().filter(t -> wabaId.equals(t.wabaId())).toList();
 	}
 
 	public synchronized Optional<Template> find(String wabaId, String name, String language) {
+		sample(wabaId);
 		return byId.values().stream().filter(t -> t.is(wabaId, name, language)).findFirst();
 	}
 
@@ -107,6 +113,7 @@ public class Templates implements Resettable {
 
 	/** Removes a WABA's templates of that name (every language), or only the one with {@code id} when given. */
 	synchronized List<Template> delete(String wabaId, String name, String id) {
+		sample(wabaId);
 		List<Template> gone = new ArrayList<>();
 		byId.values().removeIf(t -> {
 			boolean match = wabaId.equals(t.wabaId()) && t.name().equals(name) && (id == null || t.id().equals(id));
@@ -148,8 +155,30 @@ public class Templates implements Resettable {
 	}
 
 	private synchronized Optional<Template> sendable(String wabaId, String name, String language) {
+		sample(wabaId);
 		return byId.values().stream().filter(t -> t.name().equals(name) && t.language().equals(language))
 				.min(Comparator.comparingInt(t -> Objects.equals(t.wabaId(), wabaId) ? 0 : t.wabaId() == null ? 1 : 2));
+	}
+
+	/**
+	 * Meta gives every WABA the sample template {@code hello_world} (en_US, UTILITY, APPROVED, no parameters), so a
+	 * new WABA can send a template at once. Materialised the first time the WABA's templates are looked at, with an id
+	 * derived from the WABA's (no draw of the seeded random, whose sequence other scenarios rely on).
+	 */
+	private void sample(String wabaId) {
+		if (wabaId == null || !sampled.add(wabaId)) {
+			return;
+		}
+		String id = "9" + String.format("%015d", Math.floorMod((long) wabaId.hashCode() * 2_654_435_761L, 1_000_000_000_000_000L));
+		tools.jackson.databind.node.ArrayNode components = tools.jackson.databind.json.JsonMapper.builder().build()
+				.createArrayNode();
+		components.addObject().put("type", "HEADER").put("format", "TEXT").put("text", "Hello World");
+		components.addObject().put("type", "BODY").put("text", "Welcome and congratulations!! This message demonstrates "
+				+ "your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for "
+				+ "taking the time to test with us.");
+		components.addObject().put("type", "FOOTER").put("text", "WhatsApp Business Platform sample message");
+		byId.put(id, new Template(id, wabaId, "hello_world", "en_US", "APPROVED", "NONE", "UTILITY", "UNKNOWN", 0,
+				components));
 	}
 
 	/** Template ids are 16-digit numbers, as Meta's are (webhooks carry them as JSON numbers). */

@@ -198,6 +198,34 @@ public final class GraphClient {
 		});
 	}
 
+	/** Every message template of a WABA, all pages. */
+	public CompletableFuture<List<GraphModel.MessageTemplate>> messageTemplates(String wabaId, String token) {
+		return pages("list message templates", wabaId + "/message_templates",
+				Map.of("fields", "id,name,language,status,category,components,quality_score", "limit", "100"), token)
+				.thenApply(items -> items.stream().map(item -> new GraphModel.MessageTemplate(
+						item.path("id").asString(null), item.path("name").asString(null),
+						item.path("language").asString(null), item.path("status").asString(null),
+						item.path("category").asString(null), item.path("quality_score").path("score").asString(null),
+						item.path("components").isArray() ? item.path("components").toString() : "[]")).toList());
+	}
+
+	/**
+	 * Submits a template for review; {@code template} is Meta's creation body ({@code name}, {@code language},
+	 * {@code category}, {@code components}).
+	 */
+	public CompletableFuture<GraphModel.CreatedTemplate> createMessageTemplate(String wabaId, JsonNode template,
+			String token) {
+		return send("create message template", post(wabaId + "/message_templates", template), token)
+				.thenApply(answer -> new GraphModel.CreatedTemplate(answer.path("id").asString(null),
+						answer.path("status").asString(null), answer.path("category").asString(null)));
+	}
+
+	/** Deletes a template by name: every language of it (Meta's {@code DELETE ?name=}). */
+	public CompletableFuture<Void> deleteMessageTemplate(String wabaId, String name, String token) {
+		return send("delete message template", get(wabaId + "/message_templates", Map.of("name", name)).DELETE(), token)
+				.thenApply(ignored -> null);
+	}
+
 	/** Any GET (for calls without a typed method yet, e.g. a creation strategy's look-up). */
 	public CompletableFuture<JsonNode> get(String operation, String path, Map<String, String> query, String token) {
 		return send(operation, get(path, query), token);

@@ -90,6 +90,22 @@ public final class GraphModel {
 	public record SentMessage(String wamid, String waId, String input, String messageStatus) {
 	}
 
+	/**
+	 * One message template of a WABA as {@code GET /<waba_id>/message_templates} lists it.
+	 *
+	 * @param status       {@code APPROVED}, {@code PENDING}, {@code REJECTED}, {@code PAUSED}, {@code DISABLED}, ...
+	 * @param category     {@code MARKETING}, {@code UTILITY} or {@code AUTHENTICATION}
+	 * @param qualityScore {@code GREEN}, {@code YELLOW}, {@code RED}, {@code UNKNOWN}; null when absent
+	 * @param components   the components array as Meta gave it (JSON text), {@code []} when absent
+	 */
+	public record MessageTemplate(String id, String name, String language, String status, String category,
+			String qualityScore, String components) {
+	}
+
+	/** Meta's answer to a template creation: its id, its first status (usually {@code PENDING}) and category. */
+	public record CreatedTemplate(String id, String status, String category) {
+	}
+
 	/** {@code sync_type} of {@code POST /<phone_number_id>/smb_app_data}. */
 	public enum SmbSyncType {
 		CONTACTS("smb_app_state_sync"), HISTORY("history");

@@ -82,6 +82,29 @@ public final class ChangeValueParser {
 				Json.text(value, "current_limit"), Json.text(value, "old_limit"));
 	}
 
+	/** A template change of any of the four template fields ({@link TemplateUpdate#isTemplateField}). */
+	public TemplateUpdate templateUpdate(String field, String valueJson) {
+		JsonNode value = read(valueJson);
+		String category = TemplateUpdate.upper(Json.text(value, "message_template_category"));
+		if (category == null) {
+			category = TemplateUpdate.upper(Json.text(value, "new_category"));
+		}
+		return new TemplateUpdate(field, Json.text(value, "message_template_id"), Json.text(value, "message_template_name"),
+				TemplateUpdate.language(Json.text(value, "message_template_language")),
+				TemplateUpdate.STATUS.equals(field) ? TemplateUpdate.upper(Json.text(value, "event")) : null,
+				Json.text(value, "reason"), category, TemplateUpdate.upper(Json.text(value, "correct_category")),
+				Json.instant(value, "category_update_timestamp"),
+				TemplateUpdate.upper(Json.text(value, "new_quality_score")));
+	}
+
+	/** A {@code user_preferences} value: the number it concerns and each user's preference change. */
+	public List<UserPreference> userPreferences(String valueJson) {
+		JsonNode value = read(valueJson);
+		return Json.list(value, "user_preferences", item -> item.isObject() ? new UserPreference(Json.text(item, "wa_id"),
+				Json.text(item, "user_id"), Json.text(item, "category"), lower(Json.text(item, "value")),
+				Json.text(item, "detail"), Json.instant(item, "timestamp")) : null);
+	}
+
 	public AccountUpdate accountUpdate(String valueJson) {
 		JsonNode value = read(valueJson);
 		JsonNode waba = value.get("waba_info");

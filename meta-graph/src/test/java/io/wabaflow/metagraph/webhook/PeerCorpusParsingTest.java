@@ -33,7 +33,11 @@ class PeerCorpusParsingTest {
 						case "smb_app_state_sync" -> parser.stateSync(change.valueJson());
 						case "history" -> parser.history(change.valueJson());
 						case "calls" -> parser.calls(change.valueJson());
+						case "user_preferences" -> parser.userPreferences(change.valueJson());
 						default -> {
+							if (TemplateUpdate.isTemplateField(change.field())) {
+								parser.templateUpdate(change.field(), change.valueJson());
+							}
 						}
 					}
 				}
@@ -100,6 +104,44 @@ class PeerCorpusParsingTest {
 		assertThat(update.event()).isEqualTo(QualityUpdate.THROUGHPUT_UPGRADE);
 		assertThat(update.displayPhoneNumber()).isEqualTo("15550783881");
 		assertThat(update.currentLimit()).isEqualTo("TIER_UNLIMITED");
+	}
+
+	@Test
+	void templateChangesNameTheTemplateInTheLanguageFormSendsUse() throws Exception {
+		TemplateUpdate approved = template("069");
+		assertThat(approved.status()).isEqualTo("APPROVED");
+		assertThat(approved.templateId()).isEqualTo("1689556908129832");
+		assertThat(approved.name()).isEqualTo("order_confirmation");
+		assertThat(approved.language()).isEqualTo("en_US");
+		assertThat(approved.category()).isEqualTo("UTILITY");
+		TemplateUpdate rejected = template("070");
+		assertThat(rejected.status()).isEqualTo("REJECTED");
+		assertThat(rejected.reason()).isEqualTo("INVALID_FORMAT");
+		assertThat(template("071").status()).isEqualTo("FLAGGED");
+		TemplateUpdate quality = template("072");
+		assertThat(quality.status()).isNull();
+		assertThat(quality.qualityScore()).isEqualTo("YELLOW");
+		TemplateUpdate category = template("073");
+		assertThat(category.category()).isEqualTo("UTILITY");
+		assertThat(category.upcomingCategory()).isEqualTo("MARKETING");
+		assertThat(category.upcomingCategoryAt()).isEqualTo(java.time.Instant.ofEpochSecond(1746169200));
+	}
+
+	@Test
+	void aUserPreferenceSaysWhoStoppedOrResumedMarketing() throws Exception {
+		EnvelopeChange change = splitter.split(PeerWebhooks.get("067").bytes()).get(0);
+		assertThat(change.field()).isEqualTo(WebhookFields.USER_PREFERENCES);
+		assertThat(parser.userPreferences(change.valueJson())).singleElement().satisfies(preference -> {
+			assertThat(preference.waId()).isEqualTo("16505551234");
+			assertThat(preference.category()).isEqualTo(UserPreference.MARKETING);
+			assertThat(preference.value()).isEqualTo("resume");
+			assertThat(preference.optsOut()).isFalse();
+		});
+	}
+
+	private TemplateUpdate template(String file) throws Exception {
+		EnvelopeChange change = splitter.split(PeerWebhooks.get(file).bytes()).get(0);
+		return parser.templateUpdate(change.field(), change.valueJson());
 	}
 
 	@Test

@@ -43,7 +43,7 @@ public final class KeysCreateCommand implements Callable<Integer> {
 		boolean operator;
 	}
 
-	@Option(names = "--scope", required = true, description = "read, messages:send, onboarding:write, admin (operator only); repeat for several.")
+	@Option(names = "--scope", required = true, description = "read, messages:send, onboarding:write, templates:write, admin (operator only); repeat for several.")
 	List<String> scopes;
 
 	@Option(names = "--expires-in", description = "Refuse the key after this long, e.g. 90d, 12h (default: never).")

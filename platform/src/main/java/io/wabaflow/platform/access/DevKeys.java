@@ -19,7 +19,8 @@ public final class DevKeys {
 
 	public static final String OPERATOR_KEY = "dev-ops-key";
 
-	private static final Set<Scope> TENANT_SCOPES = Set.of(Scope.READ, Scope.MESSAGES_SEND, Scope.ONBOARDING_WRITE);
+	private static final Set<Scope> TENANT_SCOPES = Set.of(Scope.READ, Scope.MESSAGES_SEND, Scope.ONBOARDING_WRITE,
+			Scope.TEMPLATES_WRITE);
 
 	public static final List<SeedKey> ALL = List.of(
 			new SeedKey(TENANT_A_KEY, TENANT_A, TENANT_SCOPES, "development key of tenant-a"),

@@ -15,6 +15,9 @@ public enum Scope {
 	/** Start onboarding, request coexistence syncs, offboard the caller's numbers. */
 	ONBOARDING_WRITE("onboarding:write"),
 
+	/** Create, delete and re-read the message templates of the caller's WABAs. */
+	TEMPLATES_WRITE("templates:write"),
+
 	/** Operator only: projection rebuilds, consumer holds, re-drives. */
 	ADMIN("admin");
 

@@ -1,6 +1,11 @@
 package io.wabaflow.sender.registry;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,6 +79,19 @@ public class NumberRegistry {
 		}
 		return number.type() == NumberType.COEXISTENCE ? properties.getThroughput().getCoexistenceMps()
 				: properties.getThroughput().getDefaultMps();
+	}
+
+	/** The numbers of a WABA, active ones first (any of them carries a token that may act on the WABA). */
+	public List<RegisteredNumber> inWaba(String wabaId) {
+		return numbers.values().stream().filter(n -> wabaId != null && wabaId.equals(n.wabaId()))
+				.sorted(Comparator.comparing((RegisteredNumber n) -> !n.active()).thenComparing(RegisteredNumber::phoneNumberId))
+				.toList();
+	}
+
+	/** The WABAs that have an active number. */
+	public Set<String> activeWabas() {
+		return numbers.values().stream().filter(RegisteredNumber::active).map(RegisteredNumber::wabaId)
+				.filter(Objects::nonNull).collect(Collectors.toSet());
 	}
 
 	public int size() {

@@ -19,7 +19,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.wabaflow.schemas.send.MessageType;
 import io.wabaflow.schemas.send.SendMessage;
+import io.wabaflow.sender.registry.NumberRegistry;
+import io.wabaflow.sender.registry.RegisteredNumber;
+import io.wabaflow.sender.template.TemplateChecks;
+import io.wabaflow.sender.template.TemplateRefusal;
 
 /**
  * A poll's worth of commands, in a few round trips: rules checked in memory, the windows of the free-form
@@ -39,6 +44,10 @@ final class Intake {
 
 	private final CommandRules rules;
 
+	private final TemplateChecks templates;
+
+	private final NumberRegistry registry;
+
 	private final Events events;
 
 	private final Settlements settlements;
@@ -47,9 +56,12 @@ final class Intake {
 
 	private final Clock clock;
 
-	Intake(SendStore store, CommandRules rules, Events events, Settlements settlements, Retries retries, Clock clock) {
+	Intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry, Events events,
+			Settlements settlements, Retries retries, Clock clock) {
 		this.store = store;
 		this.rules = rules;
+		this.templates = templates;
+		this.registry = registry;
 		this.events = events;
 		this.settlements = settlements;
 		this.retries = retries;
@@ -71,6 +83,7 @@ final class Intake {
 
 		List<Optional<Rejection>> verdicts = new ArrayList<>(commands.size());
 		List<Integer> needWindow = new ArrayList<>();
+		List<Integer> templateSends = new ArrayList<>();
 		for (Incoming in : commands) {
 			SendMessage c = in.command();
 			Optional<Rejection> rejection = rules.check(c.getTenantId(), c.getPhoneNumberId(), c.getType(), c.getTo(),
@@ -79,7 +92,11 @@ final class Intake {
 			if (rejection.isEmpty() && CommandRules.needsWindow(c.getType().name())) {
 				needWindow.add(verdicts.size() - 1);
 			}
+			if (rejection.isEmpty() && c.getType() == MessageType.TEMPLATE) {
+				templateSends.add(verdicts.size() - 1);
+			}
 		}
+		checkTemplates(commands, templateSends, verdicts, now);
 		List<Instant> lastInbound = store.lastInbound(
 				needWindow.stream().map(i -> commands.get(i).command().getPhoneNumberId()).toList(),
 				needWindow.stream().map(i -> Recipients.key(commands.get(i).command().getTo())).toList());
@@ -131,6 +148,21 @@ final class Intake {
 			if (row.state() == SendState.PENDING && due) {
 				retries.resume(row); // e.g. redelivered after a crash before it was sent
 			}
+		}
+	}
+
+	/** The catalogue's verdict on the template sends that passed the other rules (one query for the poll). */
+	private void checkTemplates(List<Incoming> commands, List<Integer> templateSends, List<Optional<Rejection>> verdicts,
+			Instant now) {
+		List<TemplateChecks.TemplateSend> sends = templateSends.stream().map(i -> {
+			SendMessage c = commands.get(i).command();
+			String wabaId = registry.find(c.getPhoneNumberId()).map(RegisteredNumber::wabaId).orElse(null);
+			return new TemplateChecks.TemplateSend(c.getPhoneNumberId(), wabaId, Recipients.key(c.getTo()),
+					Recipients.isBsuid(c.getTo()), c.getContentJson());
+		}).toList();
+		List<Optional<TemplateRefusal>> refusals = templates.check(sends, now);
+		for (int k = 0; k < templateSends.size(); k++) {
+			verdicts.set(templateSends.get(k), refusals.get(k).map(r -> new Rejection(r.reason(), r.details())));
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.wabaflow.metagraph.client.GraphClient;
 import io.wabaflow.metagraph.client.GraphSettings;
 import io.wabaflow.platform.db.TenantReads;
+import io.wabaflow.sender.template.TemplateChecks;
 import io.wabaflow.sender.SenderProperties;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.retry.RetryTiers;
@@ -134,9 +135,9 @@ class SendConfiguration {
 	}
 
 	@Bean
-	Intake intake(SendStore store, CommandRules rules, Events events, Settlements settlements, Retries retries,
-			Clock clock, Dispatcher dispatcher) {
-		return new Intake(store, rules, events, settlements, retries, clock);
+	Intake intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry, Events events,
+			Settlements settlements, Retries retries, Clock clock, Dispatcher dispatcher) {
+		return new Intake(store, rules, templates, registry, events, settlements, retries, clock);
 	}
 
 	@Bean

@@ -25,6 +25,7 @@ class MessageTypesIT extends SenderScenario {
 	@Test
 	void everyTypeIsSentAndAcceptedByTheSandbox() throws Exception {
 		TestNumber number = cloudNumber(null);
+		approvedTemplate(number, "pedido_confirmado", "pt_BR", "UTILITY", "Seu pedido {{1}} foi confirmado");
 		String user = newUser();
 		userWrites(number, user, "Oi, quero ver o catálogo");
 		String phone = number.phoneNumberId();

@@ -324,6 +324,20 @@ abstract class SenderScenario {
 		SCENARIO.post("/errors", Map.of("operation", "messages", "phoneNumberId", phone, "code", code, "times", times));
 	}
 
+	/**
+	 * An APPROVED template of the number's WABA at Meta (the sandbox), and in the sender's catalogue: read again
+	 * until it shows (a periodic read that started before the template existed may be the one a request joins).
+	 */
+	void approvedTemplate(TestNumber number, String name, String language, String category, String bodyText) {
+		SCENARIO.post("/templates", Map.of("wabaId", number.wabaId(), "name", name, "language", language, "status",
+				"APPROVED", "category", category, "components", List.of(Map.of("type", "BODY", "text", bodyText))));
+		await().atMost(SETTLED).until(() -> {
+			http.post().uri("/api/v1/wabas/{waba}/templates/sync", number.wabaId()).retrieve().toBodilessEntity();
+			return http.get().uri("/api/v1/wabas/{waba}/templates?name={name}&language={language}", number.wabaId(), name,
+					language).retrieve().body(String.class).contains("\"APPROVED\"");
+		});
+	}
+
 	@SuppressWarnings("unchecked")
 	Map<String, Object> getMessage(String commandId) {
 		return http.get().uri("/api/v1/messages/{id}", commandId).retrieve().body(Map.class);

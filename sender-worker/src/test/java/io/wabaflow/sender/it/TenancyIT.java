@@ -218,6 +218,19 @@ class TenancyIT extends SenderScenario {
 		// the reader only reads, whatever a read path might try
 		assertThatThrownBy(() -> reads.read(a, h -> h.execute("DELETE FROM sends"))).hasMessageContaining("read-only");
 		assertThat(store.find(ofB.getCommandId())).isPresent();
+
+		// the template catalogue likewise: each number's WABA has Meta's sample, each tenant sees only its own
+		await().atMost(SETTLED).until(() -> jdbi.withHandle(h -> h.createQuery(
+				"SELECT count(*) FROM templates WHERE waba_id IN (:a, :b)").bind("a", numberOfA.wabaId())
+				.bind("b", numberOfB.wabaId()).mapTo(Long.class).one()) == 2);
+		for (String table : List.of("templates", "template_catalogues")) {
+			List<String> wabasSeenByA = reads.read(a, h -> h.createQuery("SELECT waba_id FROM " + table)
+					.mapTo(String.class).list());
+			assertThat(wabasSeenByA).as(table).contains(numberOfA.wabaId()).doesNotContain(numberOfB.wabaId());
+			List<String> tenantsOfTable = reads.read(b, h -> h.createQuery("SELECT DISTINCT tenant_id FROM " + table)
+					.mapTo(String.class).list());
+			assertThat(tenantsOfTable).as(table).containsExactly(TENANT_B);
+		}
 	}
 
 	private CommandResult result(SendMessage command) {

@@ -1,0 +1,214 @@
+package io.wabaflow.sender.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import io.wabaflow.sandbox.WebhookRecorder;
+import io.wabaflow.schemas.send.MessageType;
+import io.wabaflow.schemas.send.SendMessage;
+import io.wabaflow.sender.send.Send;
+import io.wabaflow.sender.send.SendState;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The template catalogue against the sandbox's template API and its webhooks: a template created through the
+ * sender is reviewed by Meta (APPROVED by webhook), checked before every send (an unknown name or a wrong number of
+ * parameters never reaches Meta), paused by a webhook, deleted; marketing templates are refused to a user who
+ * stopped them, authentication templates to a business-scoped user id.
+ */
+class TemplatesIT extends SenderScenario {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private RestClient tenantA;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.jdbi.v3.core.Jdbi jdbi;
+
+	@BeforeEach
+	void tenantAClient() {
+		tenantA = RestClient.builder().baseUrl("http://localhost:" + port)
+				.defaultHeader("Authorization", "Bearer " + TENANT_A_KEY).build();
+	}
+
+	@Test
+	void aCreatedTemplateIsApprovedByWebhookCheckedBeforeEverySendPausedAndDeleted() throws Exception {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		String phone = number.phoneNumberId();
+		String waba = number.wabaId();
+		// the catalogue is read from Meta as soon as the number is known: Meta's sample template is in it
+		JsonNode catalogue = await().atMost(SETTLED).until(() -> catalogue(waba, ""),
+				c -> !c.path("synced_at").isNull() && !c.path("synced_at").isMissingNode());
+		assertThat(names(catalogue)).contains("hello_world");
+
+		JsonNode created = JSON.readTree(tenantA.post().uri("/api/v1/wabas/{waba}/templates", waba)
+				.header("Content-Type", "application/json").body("""
+						{"name":"order_update","language":"en_US","category":"UTILITY","components":[
+						 {"type":"BODY","text":"Order {{1}} ships on {{2}} to {{3}}"}]}""").retrieve().body(String.class));
+		assertThat(created.path("status").asString()).isEqualTo("PENDING");
+		assertThat(created.path("template_id").asString()).isNotBlank();
+
+		// Meta's review ends in a webhook: the catalogue follows it
+		forwardTemplateWebhook("order_update", "APPROVED");
+		await().atMost(SETTLED).until(() -> status(waba, "order_update"), "APPROVED"::equals);
+
+		SendMessage twoForThree = orderUpdate(phone, newUser(), 2);
+		SendMessage misspelt = command(phone, newUser(), MessageType.TEMPLATE,
+				"{\"name\":\"order_updat\",\"language\":{\"code\":\"en_US\"}}");
+		SendMessage wrongLanguage = command(phone, newUser(), MessageType.TEMPLATE,
+				"{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}}");
+		SendMessage right = orderUpdate(phone, newUser(), 3);
+		send(twoForThree, misspelt, wrongLanguage, right);
+		Send parameters = awaitState(twoForThree.getCommandId(), SendState.REJECTED);
+		assertThat(parameters.reason()).isEqualTo("TEMPLATE_PARAMETERS");
+		assertThat(parameters.errorDetails()).contains("body has 3 parameters but the command gives 2");
+		Send unknown = awaitState(misspelt.getCommandId(), SendState.REJECTED);
+		assertThat(unknown.reason()).isEqualTo("TEMPLATE_UNKNOWN");
+		assertThat(unknown.errorDetails()).contains("no template of that name");
+		assertThat(awaitState(wrongLanguage.getCommandId(), SendState.REJECTED).errorDetails())
+				.contains("it exists in en_US");
+		assertThat(awaitState(right.getCommandId(), SendState.SENT).wamid()).startsWith("wamid.");
+		assertThat(messageCalls(phone)).as("only the right send reached Meta").hasSize(1);
+
+		// Meta pauses it for low quality: sends are refused until it lifts the pause
+		SCENARIO.put("/wabas/" + waba + "/templates/order_update/en_US/status", Map.of("status", "PAUSED"));
+		forwardTemplateWebhook("order_update", "PAUSED");
+		await().atMost(SETTLED).until(() -> status(waba, "order_update"), "PAUSED"::equals);
+		SendMessage whilePaused = orderUpdate(phone, newUser(), 3);
+		send(whilePaused);
+		assertThat(awaitState(whilePaused.getCommandId(), SendState.REJECTED).reason()).isEqualTo("TEMPLATE_PAUSED");
+		assertThat(messageCalls(phone)).hasSize(1);
+
+		// deleted at Meta and in the catalogue
+		assertThat(tenantA.delete().uri("/api/v1/wabas/{waba}/templates/order_update", waba).retrieve().toBodilessEntity()
+				.getStatusCode().value()).isEqualTo(204);
+		assertThat(names(catalogue(waba, "?name=order_update"))).isEmpty();
+		assertThat(SCENARIO.get("/templates").toString()).doesNotContain("order_update");
+	}
+
+	@Test
+	void aMarketingTemplateToAUserWhoStoppedMarketingIsRejectedWithoutAGraphCall() throws Exception {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		String phone = number.phoneNumberId();
+		String waba = number.wabaId();
+		approvedTemplate(number, "weekend_sale", "en_US", "MARKETING", "Sale!");
+		String user = newUser();
+
+		preference(number, user, "stop", Instant.now().getEpochSecond());
+		SendMessage promotion = command(phone, user, MessageType.TEMPLATE,
+				"{\"name\":\"weekend_sale\",\"language\":{\"code\":\"en_US\"}}");
+		SendMessage utility = template(phone, user);
+		SendMessage toSomeoneElse = command(phone, newUser(), MessageType.TEMPLATE,
+				"{\"name\":\"weekend_sale\",\"language\":{\"code\":\"en_US\"}}");
+		send(promotion, utility, toSomeoneElse);
+		Send refused = awaitState(promotion.getCommandId(), SendState.REJECTED);
+		assertThat(refused.reason()).isEqualTo("MARKETING_OPTED_OUT");
+		assertThat(refused.errorDetails()).contains("stopped marketing messages");
+		assertThat(awaitState(utility.getCommandId(), SendState.SENT).state()).isEqualTo(SendState.SENT);
+		assertThat(awaitState(toSomeoneElse.getCommandId(), SendState.SENT).state()).isEqualTo(SendState.SENT);
+		assertThat(messageCalls(phone)).hasSize(2);
+
+		// the user resumes marketing (a later preference): the next promotion goes out
+		preference(number, user, "resume", Instant.now().getEpochSecond() + 60);
+		SendMessage again = command(phone, user, MessageType.TEMPLATE,
+				"{\"name\":\"weekend_sale\",\"language\":{\"code\":\"en_US\"}}");
+		send(again);
+		assertThat(awaitState(again.getCommandId(), SendState.SENT).state()).isEqualTo(SendState.SENT);
+	}
+
+	@Test
+	void anAuthenticationTemplateGoesOnlyToAPhone() throws Exception {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		String phone = number.phoneNumberId();
+		String waba = number.wabaId();
+		approvedTemplate(number, "login_code", "en_US", "AUTHENTICATION", "{{1}} is your verification code.");
+		String code = "{\"name\":\"login_code\",\"language\":{\"code\":\"en_US\"},"
+				+ "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]}]}";
+
+		SendMessage toBsuid = command(phone, "US.13491208655302741918", MessageType.TEMPLATE, code);
+		SendMessage toPhone = command(phone, newUser(), MessageType.TEMPLATE, code);
+		send(toBsuid, toPhone);
+		Send refused = awaitState(toBsuid.getCommandId(), SendState.REJECTED);
+		assertThat(refused.reason()).isEqualTo("TEMPLATE_NEEDS_PHONE");
+		assertThat(refused.errorDetails()).contains("only to a phone number");
+		assertThat(awaitState(toPhone.getCommandId(), SendState.SENT).state()).isEqualTo(SendState.SENT);
+		assertThat(messageCalls(phone)).hasSize(1);
+	}
+
+	@Test
+	void aBadTemplateIsRefusedWithAProblemThatNamesTheField() {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		HttpStatusCode[] status = new HttpStatusCode[1];
+		String body = tenantA.post().uri("/api/v1/wabas/{waba}/templates", number.wabaId())
+				.header("Content-Type", "application/json")
+				.body("{\"name\":\"Order Update\",\"language\":\"en_US\",\"category\":\"UTILITY\",\"components\":[]}")
+				.exchange((request, response) -> {
+					status[0] = response.getStatusCode();
+					return new String(response.getBody().readAllBytes());
+				});
+		assertThat(status[0].value()).isEqualTo(400);
+		assertThat(body).contains("name is required: lower-case letters");
+	}
+
+	private SendMessage orderUpdate(String phone, String to, int parameters) {
+		StringBuilder given = new StringBuilder();
+		for (int i = 0; i < parameters; i++) {
+			given.append(i == 0 ? "" : ",").append("{\"type\":\"text\",\"text\":\"p").append(i).append("\"}");
+		}
+		return command(phone, to, MessageType.TEMPLATE, "{\"name\":\"order_update\",\"language\":{\"code\":\"en_US\"},"
+				+ "\"components\":[{\"type\":\"body\",\"parameters\":[" + given + "]}]}");
+	}
+
+	private JsonNode catalogue(String waba, String query) {
+		return JSON.readTree(tenantA.get().uri("/api/v1/wabas/" + waba + "/templates" + query).retrieve().body(String.class));
+	}
+
+	private String status(String waba, String name) {
+		JsonNode templates = catalogue(waba, "?name=" + name).path("templates");
+		return templates.isEmpty() ? null : templates.get(0).path("status").asString();
+	}
+
+	private static List<String> names(JsonNode catalogue) {
+		return catalogue.path("templates").valueStream().map(t -> t.path("name").asString()).toList();
+	}
+
+	/** The sandbox's template status webhook (what Meta sends after a review or a pause), onto our topic. */
+	private static void forwardTemplateWebhook(String name, String event) throws Exception {
+		WebhookRecorder.Received received = await().atMost(SETTLED).until(() -> WEBHOOKS
+				.accepted("message_template_status_update").stream()
+				.filter(r -> r.body().contains("\"" + name + "\"") && r.body().contains("\"" + event + "\"")).findFirst()
+				.orElse(null), r -> r != null);
+		forward(received.rawBody());
+	}
+
+	/**
+	 * The user's marketing preference, as Meta's user_preferences webhook, through the sandbox onto our topic; returns
+	 * once the worker has recorded it.
+	 */
+	private void preference(TestNumber number, String user, String value, long timestamp) throws Exception {
+		SCENARIO.post("/webhooks", Map.of("field", "user_preferences", "wabaId", number.wabaId(), "phoneNumberId",
+				number.phoneNumberId(), "value", Map.of("messaging_product", "whatsapp", "metadata",
+						Map.of("display_phone_number", "15550000000", "phone_number_id", number.phoneNumberId()),
+						"contacts", List.of(Map.of("wa_id", user)), "user_preferences",
+						List.of(Map.of("wa_id", user, "detail", "User requested to " + value + " marketing messages",
+								"category", "marketing_messages", "value", value, "timestamp", timestamp)))));
+		WebhookRecorder.Received received = await().atMost(SETTLED).until(() -> WEBHOOKS.accepted("user_preferences")
+				.stream().filter(r -> r.body().contains(user) && r.body().contains("\"" + value + "\"")).findFirst()
+				.orElse(null), r -> r != null);
+		forward(received.rawBody());
+		boolean optedOut = "stop".equals(value);
+		await().atMost(SETTLED).until(() -> jdbi.withHandle(handle -> handle.createQuery(
+				"SELECT count(*) FROM marketing_preferences WHERE user_key = :user AND opted_out = :out")
+				.bind("user", user).bind("out", optedOut).mapTo(Integer.class).one()) == 1);
+	}
+}
