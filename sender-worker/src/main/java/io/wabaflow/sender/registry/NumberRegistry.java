@@ -4,10 +4,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,8 @@ public class NumberRegistry {
 	/** Decrypted tokens, kept in memory only, dropped when the registration changes. */
 	private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
 
+	private final List<Consumer<String>> newWabaListeners = new CopyOnWriteArrayList<>();
+
 	private final TokenCipher cipher;
 
 	private final SenderProperties properties;
@@ -41,8 +45,20 @@ public class NumberRegistry {
 		RegisteredNumber number = new RegisteredNumber(registration.getPhoneNumberId(), registration.getTenantId(),
 				registration.getWabaId(), registration.getNumberType(), registration.getStatus(),
 				bytes(registration.getEncryptedAccessToken()), registration.getThroughputMps());
+		boolean newlyActiveWaba = number.active() && number.wabaId() != null && !activeWabas().contains(number.wabaId());
 		numbers.put(number.phoneNumberId(), number);
 		credentials.remove(number.phoneNumberId());
+		if (newlyActiveWaba) {
+			newWabaListeners.forEach(listener -> listener.accept(number.wabaId()));
+		}
+	}
+
+	/**
+	 * Told (on the registry's thread: it must return at once) of each WABA that gets its first active number, e.g.
+	 * so that its template catalogue is read now rather than at the next periodic look.
+	 */
+	public void onNewActiveWaba(Consumer<String> listener) {
+		newWabaListeners.add(listener);
 	}
 
 	void remove(String phoneNumberId) {

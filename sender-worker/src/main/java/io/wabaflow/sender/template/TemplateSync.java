@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.registry.RegisteredNumber;
 
 /**
- * Reads WABAs' template lists from Meta into the catalogue: a WABA seen for the first time (a number onboarded),
+ * Reads WABAs' template lists from Meta into the catalogue: a WABA seen for the first time (a number onboarded: the
+ * registry wakes the timer at once),
  * one whose catalogue is older than {@code refresh-after}, one a webhook marked stale (a template it did not know,
  * changed components), and on demand. A timer of its own looks every {@code check-interval}, so that a failed read
  * (Meta away, token revoked) is simply tried again at the next look; the calls are asynchronous and never hold a
@@ -47,6 +49,8 @@ class TemplateSync implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService timer;
 
+	private final AtomicBoolean lookRequested = new AtomicBoolean();
+
 	TemplateSync(NumberRegistry registry, GraphClient graph, TemplateStore store, TemplateProperties properties,
 			Clock clock) {
 		this.registry = registry;
@@ -54,6 +58,18 @@ class TemplateSync implements SmartLifecycle {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		registry.onNewActiveWaba(wabaId -> lookSoon());
+	}
+
+	/** A look now rather than at the next interval; requests while one is pending are one look. */
+	private void lookSoon() {
+		ScheduledExecutorService current = timer;
+		if (current != null && lookRequested.compareAndSet(false, true)) {
+			current.execute(() -> {
+				lookRequested.set(false);
+				check();
+			});
+		}
 	}
 
 	/**
