@@ -105,6 +105,20 @@ public final class ChangeValueParser {
 				Json.text(item, "detail"), Json.instant(item, "timestamp")) : null);
 	}
 
+	/** A {@code business_capability_update} value. */
+	public CapabilityUpdate capabilityUpdate(String valueJson) {
+		JsonNode value = read(valueJson);
+		Integer conversations = Json.integer(value, "max_daily_conversations_per_business");
+		if (conversations == null) {
+			conversations = Json.integer(value, "max_daily_conversation_per_phone");
+		}
+		Integer numbers = Json.integer(value, "max_phone_numbers_per_waba");
+		if (numbers == null) {
+			numbers = Json.integer(value, "max_phone_numbers_per_business");
+		}
+		return new CapabilityUpdate(conversations, numbers);
+	}
+
 	public AccountUpdate accountUpdate(String valueJson) {
 		JsonNode value = read(valueJson);
 		JsonNode waba = value.get("waba_info");

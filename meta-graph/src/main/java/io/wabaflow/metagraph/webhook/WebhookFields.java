@@ -17,6 +17,8 @@ public final class WebhookFields {
 
 	public static final String CALLS = "calls";
 
+	public static final String BUSINESS_CAPABILITY_UPDATE = "business_capability_update";
+
 	public static final String USER_PREFERENCES = "user_preferences";
 
 	private WebhookFields() {

@@ -19,11 +19,11 @@ class AccountUpdateListener {
 
 	private final AccountUpdates updates;
 
-	private final ThroughputUpdates throughput;
+	private final LimitUpdates limits;
 
-	AccountUpdateListener(AccountUpdates updates, ThroughputUpdates throughput) {
+	AccountUpdateListener(AccountUpdates updates, LimitUpdates limits) {
 		this.updates = updates;
-		this.throughput = throughput;
+		this.limits = limits;
 	}
 
 	@KafkaListener(id = "onboarding-account-updates",
@@ -38,8 +38,9 @@ class AccountUpdateListener {
 			if (WebhookFields.ACCOUNT_UPDATE.equals(change.getField())) {
 				updates.apply(change);
 			}
-			else if (WebhookFields.PHONE_NUMBER_QUALITY_UPDATE.equals(change.getField())) {
-				throughput.apply(change);
+			else if (WebhookFields.PHONE_NUMBER_QUALITY_UPDATE.equals(change.getField())
+					|| WebhookFields.BUSINESS_CAPABILITY_UPDATE.equals(change.getField())) {
+				limits.apply(change);
 			}
 		}
 		catch (MalformedChangeException e) {

@@ -3,6 +3,7 @@ package io.wabaflow.onboarding.registry;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
@@ -48,7 +49,8 @@ public class PhoneNumberRegistry {
 	/** A registered number. {@link #toString()} leaves the token out. */
 	public record PhoneNumber(String phoneNumberId, String tenantId, String wabaId, String onboardingId,
 			String displayPhoneNumber, NumberType numberType, NumberStatus status, byte[] encryptedToken,
-			Instant onboardedAt, Instant statusChangedAt, String statusReason, Instant updatedAt, Integer throughputMps) {
+			Instant onboardedAt, Instant statusChangedAt, String statusReason, Instant updatedAt, Integer throughputMps,
+			Integer messagingLimit) {
 
 		@Override
 		public String toString() {
@@ -120,6 +122,27 @@ public class PhoneNumberRegistry {
 		return changed;
 	}
 
+	/**
+	 * Sets the messaging limit Meta announced (null: unlimited), unless a newer announcement was applied already;
+	 * answers the number when its limit changed (and publishes it), empty when the limit stays what it was.
+	 */
+	public Optional<PhoneNumber> changeMessagingLimit(Handle handle, String phoneNumberId, Integer limit,
+			Instant changedAt, Instant now) {
+		Optional<Map.Entry<PhoneNumber, Boolean>> updated = handle.createQuery("""
+				UPDATE phone_numbers p SET messaging_limit = :limit::integer, messaging_limit_changed_at = :changedAt,
+				    updated_at = CASE WHEN o.old IS DISTINCT FROM :limit::integer THEN :now ELSE p.updated_at END
+				FROM (SELECT phone_number_id, messaging_limit AS old FROM phone_numbers
+				      WHERE phone_number_id = :id FOR UPDATE) o
+				WHERE p.phone_number_id = o.phone_number_id
+				  AND (p.messaging_limit_changed_at IS NULL OR p.messaging_limit_changed_at <= :changedAt)
+				RETURNING p.*, o.old IS DISTINCT FROM :limit::integer AS value_changed
+				""").bind("id", phoneNumberId).bind("limit", limit).bind("changedAt", changedAt).bind("now", now)
+				.map((rs, ctx) -> Map.entry(map(rs), rs.getBoolean("value_changed"))).findOne();
+		Optional<PhoneNumber> changed = updated.filter(Map.Entry::getValue).map(Map.Entry::getKey);
+		changed.ifPresent(number -> publish(handle, number, now));
+		return changed;
+	}
+
 	public Optional<PhoneNumber> find(Handle handle, String phoneNumberId) {
 		return handle.createQuery("SELECT * FROM phone_numbers WHERE phone_number_id = :id").bind("id", phoneNumberId)
 				.map((rs, ctx) -> map(rs)).findOne();
@@ -166,6 +189,7 @@ public class PhoneNumberRegistry {
 				.setStatus(number.status()).setEncryptedAccessToken(ByteBuffer.wrap(number.encryptedToken()))
 				.setThroughputMps(number.numberType() == NumberType.COEXISTENCE ? Integer.valueOf(COEXISTENCE_MPS)
 						: number.throughputMps())
+				.setMessagingLimit(number.messagingLimit())
 				.setOnboardedAt(number.onboardedAt()).setUpdatedAt(now).build();
 		outbox.add(handle, Topics.PHONE_NUMBERS.name(), number.phoneNumberId(), registration, now);
 	}
@@ -176,6 +200,7 @@ public class PhoneNumberRegistry {
 				NumberType.valueOf(rs.getString("number_type")), NumberStatus.valueOf(rs.getString("status")),
 				rs.getBytes("encrypted_token"), FlowRepository.instant(rs, "onboarded_at"),
 				FlowRepository.instant(rs, "status_changed_at"), rs.getString("status_reason"),
-				FlowRepository.instant(rs, "updated_at"), (Integer) rs.getObject("throughput_mps"));
+				FlowRepository.instant(rs, "updated_at"), (Integer) rs.getObject("throughput_mps"),
+				(Integer) rs.getObject("messaging_limit"));
 	}
 }

@@ -42,6 +42,6 @@ class ConnectionStatusTest {
 	}
 
 	private static PhoneNumber number(NumberStatus status) {
-		return new PhoneNumber("pn", "t", "w", "ob", "+1", NumberType.CLOUD, status, new byte[0], NOW, NOW, null, NOW, null);
+		return new PhoneNumber("pn", "t", "w", "ob", "+1", NumberType.CLOUD, status, new byte[0], NOW, NOW, null, NOW, null, null);
 	}
 }

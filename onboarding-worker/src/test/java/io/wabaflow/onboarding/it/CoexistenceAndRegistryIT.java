@@ -239,6 +239,49 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 				.allSatisfy(r -> assertThat(r.getThroughputMps()).isEqualTo(20));
 	}
 
+	@Test
+	void messagingLimitsFromCapabilityAndQualityUpdatesReachTheRegistryNewestFirst() {
+		Onboarded cloud = onboardCloud();
+		await().atMost(SOON).until(() -> !watcher.registrations(cloud.phone()).isEmpty());
+		assertThat(watcher.registrations(cloud.phone()).get(0).getMessagingLimit()).as("unknown until Meta says").isNull();
+		long now = Instant.now().getEpochSecond();
+
+		webhook(capabilityUpdate(cloud.waba(), now, 2_000));
+		await().atMost(SOON).until(() -> watcher.registrations(cloud.phone()).size() == 2);
+		assertThat(watcher.registrations(cloud.phone()).get(1).getMessagingLimit()).isEqualTo(2_000);
+
+		// a later tier raises it; an older capability update (late, or replayed) changes nothing
+		webhook(tierUpdate(cloud.waba(), now + 60, cloud.display(), "TIER_10K"));
+		webhook(capabilityUpdate(cloud.waba(), now - 60, 250));
+		await().atMost(SOON).until(() -> watcher.registrations(cloud.phone()).size() == 3);
+		assertThat(watcher.registrations(cloud.phone()).get(2).getMessagingLimit()).isEqualTo(10_000);
+		assertThat(watcher.registrations(cloud.phone()).get(2).getThroughputMps()).as("a tier is not a throughput").isNull();
+		awaitConsumed(ConsumerGroups.ONBOARDING + "-webhooks", Topics.WEBHOOKS.name());
+		assertThat(watcher.registrations(cloud.phone())).hasSize(3);
+		assertThat(log(cloud.tenant(), "messaging_limit_update")).hasSize(3)
+				.extracting(row -> row.path("details").path("applied").asBoolean()).containsExactlyInAnyOrder(true, true, false);
+
+		// unlimited
+		webhook(tierUpdate(cloud.waba(), now + 120, cloud.display(), "TIER_UNLIMITED"));
+		await().atMost(SOON).until(() -> watcher.registrations(cloud.phone()).size() == 4);
+		assertThat(watcher.registrations(cloud.phone()).get(3).getMessagingLimit()).isNull();
+	}
+
+	private static WebhookChange capabilityUpdate(String waba, long entryTime, int conversations) {
+		return WebhookChange.newBuilder().setEventId("cap-" + UUID.randomUUID()).setWabaId(waba)
+				.setField("business_capability_update").setValueJson("""
+						{"max_daily_conversations_per_business":%d,"max_phone_numbers_per_waba":25}"""
+						.formatted(conversations)).setEntryTime(entryTime).setReceivedAt(Instant.now()).build();
+	}
+
+	private static WebhookChange tierUpdate(String waba, long entryTime, String display, String tier) {
+		return WebhookChange.newBuilder().setEventId("tier-" + UUID.randomUUID()).setWabaId(waba)
+				.setField("phone_number_quality_update").setValueJson("""
+						{"display_phone_number":"%s","event":"UPGRADE","current_limit":"%s","old_limit":"TIER_2K"}"""
+						.formatted(display.replaceAll("\\D", ""), tier)).setEntryTime(entryTime)
+				.setReceivedAt(Instant.now()).build();
+	}
+
 	private static WebhookChange qualityUpdate(String waba, long entryTime, String display) {
 		return WebhookChange.newBuilder().setEventId("qu-" + UUID.randomUUID()).setWabaId(waba)
 				.setField("phone_number_quality_update").setValueJson("""

@@ -44,7 +44,8 @@ public class NumberRegistry {
 	void register(PhoneNumberRegistration registration) {
 		RegisteredNumber number = new RegisteredNumber(registration.getPhoneNumberId(), registration.getTenantId(),
 				registration.getWabaId(), registration.getNumberType(), registration.getStatus(),
-				bytes(registration.getEncryptedAccessToken()), registration.getThroughputMps());
+				bytes(registration.getEncryptedAccessToken()), registration.getThroughputMps(),
+				registration.getMessagingLimit());
 		boolean newlyActiveWaba = number.active() && number.wabaId() != null && !activeWabas().contains(number.wabaId());
 		numbers.put(number.phoneNumberId(), number);
 		credentials.remove(number.phoneNumberId());

@@ -84,6 +84,11 @@ final class CommandRules {
 		return !MessageType.TEMPLATE.name().equals(messageType) && !MessageType.MARK_READ.name().equals(messageType);
 	}
 
+	/** Whether the user's last message (null: never) still opens the customer service window at {@code now}. */
+	boolean windowOpen(Instant lastInbound, Instant now) {
+		return lastInbound != null && lastInbound.plus(serviceWindow).isAfter(now);
+	}
+
 	/** The window rejection, if the recipient's last message is older than the window (or never came). */
 	Optional<Rejection> window(String messageType, Instant lastInbound, Instant now) {
 		if (!needsWindow(messageType)) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +50,8 @@ final class Intake {
 
 	private final NumberRegistry registry;
 
+	private final ConversationStarts starts;
+
 	private final Events events;
 
 	private final Settlements settlements;
@@ -56,12 +60,13 @@ final class Intake {
 
 	private final Clock clock;
 
-	Intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry, Events events,
-			Settlements settlements, Retries retries, Clock clock) {
+	Intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry,
+			ConversationStarts starts, Events events, Settlements settlements, Retries retries, Clock clock) {
 		this.store = store;
 		this.rules = rules;
 		this.templates = templates;
 		this.registry = registry;
+		this.starts = starts;
 		this.events = events;
 		this.settlements = settlements;
 		this.retries = retries;
@@ -97,6 +102,7 @@ final class Intake {
 			}
 		}
 		checkTemplates(commands, templateSends, verdicts, now);
+		Set<String> started = checkMessagingLimits(commands, templateSends, verdicts, now);
 		List<Instant> lastInbound = store.lastInbound(
 				needWindow.stream().map(i -> commands.get(i).command().getPhoneNumberId()).toList(),
 				needWindow.stream().map(i -> Recipients.key(commands.get(i).command().getTo())).toList());
@@ -111,6 +117,7 @@ final class Intake {
 		}
 		List<Send> inserted = store.insertNew(rows, now);
 		Set<String> insertedIds = inserted.stream().map(Send::commandId).collect(Collectors.toSet());
+		starts.mark(started.stream().filter(insertedIds::contains).toList());
 		Map<String, Send> existing = new LinkedHashMap<>(store.load(rows.stream().map(Send::commandId)
 				.filter(id -> !insertedIds.contains(id)).toList()));
 		// A command id another tenant's command already holds: that row and its outcome are not this command's
@@ -164,6 +171,63 @@ final class Intake {
 		for (int k = 0; k < templateSends.size(); k++) {
 			verdicts.set(templateSends.get(k), refusals.get(k).map(r -> new Rejection(r.reason(), r.details())));
 		}
+	}
+
+	/**
+	 * Meta's messaging limit: a template to a user whose window is closed starts a conversation, and a number may
+	 * start conversations with at most its limit of unique users in a moving 24 h (counted over the numbers of its
+	 * WABA; a user already counted costs nothing). Beyond it the send is REJECTED {@code MESSAGING_LIMIT} instead of
+	 * failing at Meta. Answers the command ids that start a conversation, to be marked once inserted.
+	 */
+	private Set<String> checkMessagingLimits(List<Incoming> commands, List<Integer> templateSends,
+			List<Optional<Rejection>> verdicts, Instant now) {
+		List<Integer> candidates = templateSends.stream().filter(i -> verdicts.get(i).isEmpty()).toList();
+		Set<String> started = new LinkedHashSet<>();
+		if (candidates.isEmpty()) {
+			return started;
+		}
+		List<Instant> lastInbound = store.lastInbound(
+				candidates.stream().map(i -> commands.get(i).command().getPhoneNumberId()).toList(),
+				candidates.stream().map(i -> Recipients.key(commands.get(i).command().getTo())).toList());
+		Map<String, List<Integer>> limitedByWaba = new LinkedHashMap<>();
+		for (int k = 0; k < candidates.size(); k++) {
+			if (rules.windowOpen(lastInbound.get(k), now)) {
+				continue;
+			}
+			int i = candidates.get(k);
+			started.add(commands.get(i).command().getCommandId());
+			registry.find(commands.get(i).command().getPhoneNumberId()).filter(n -> n.messagingLimit() != null)
+					.ifPresent(number -> limitedByWaba.computeIfAbsent(number.wabaId(), w -> new ArrayList<>()).add(i));
+		}
+		Instant since = now.minus(Duration.ofHours(24));
+		limitedByWaba.forEach((wabaId, indices) -> {
+			List<String> numbers = registry.inWaba(wabaId).stream().map(RegisteredNumber::phoneNumberId).toList();
+			List<String> keys = indices.stream().map(i -> Recipients.key(commands.get(i).command().getTo())).toList();
+			ConversationStarts.Usage usage = starts.since(numbers, since, keys);
+			Set<String> counted = new HashSet<>(usage.counted());
+			int users = usage.users();
+			for (int i : indices) {
+				SendMessage c = commands.get(i).command();
+				String key = Recipients.key(c.getTo());
+				int limit = registry.find(c.getPhoneNumberId()).map(RegisteredNumber::messagingLimit).orElseThrow();
+				if (counted.contains(key)) {
+					continue;
+				}
+				if (users < limit) {
+					counted.add(key);
+					users++;
+					continue;
+				}
+				started.remove(c.getCommandId());
+				verdicts.set(i, Optional.of(new Rejection(Rejection.MESSAGING_LIMIT, "Meta lets this business start "
+						+ "conversations with " + limit + " unique users in a moving 24 h (its messaging limit), and "
+						+ users + " were started since " + since + (usage.oldest() == null ? ""
+								: "; the oldest leaves the count at " + usage.oldest().plus(Duration.ofHours(24)))
+						+ ". Users who write to the business can be answered at any time; the limit rises as Meta "
+						+ "raises the business's tier.")));
+			}
+		});
+		return started;
 	}
 
 	private static Send row(Incoming in, Rejection rejection, Instant now) {

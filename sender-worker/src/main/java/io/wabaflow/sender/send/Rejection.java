@@ -20,6 +20,9 @@ record Rejection(String reason, String details) {
 
 	static final String NUMBER_INACTIVE = "NUMBER_INACTIVE";
 
+	/** A template that would start a conversation beyond Meta's messaging limit for the number. */
+	static final String MESSAGING_LIMIT = "MESSAGING_LIMIT";
+
 	static Rejection invalid(String details) {
 		return new Rejection(INVALID_CONTENT, details);
 	}

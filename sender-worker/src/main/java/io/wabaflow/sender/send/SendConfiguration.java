@@ -135,9 +135,10 @@ class SendConfiguration {
 	}
 
 	@Bean
-	Intake intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry, Events events,
-			Settlements settlements, Retries retries, Clock clock, Dispatcher dispatcher) {
-		return new Intake(store, rules, templates, registry, events, settlements, retries, clock);
+	Intake intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry, Jdbi jdbi,
+			Events events, Settlements settlements, Retries retries, Clock clock, Dispatcher dispatcher) {
+		return new Intake(store, rules, templates, registry, new ConversationStarts(jdbi), events, settlements, retries,
+				clock);
 	}
 
 	@Bean

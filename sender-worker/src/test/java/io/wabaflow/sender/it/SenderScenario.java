@@ -216,15 +216,22 @@ abstract class SenderScenario {
 
 	void register(String phone, String waba, String tenant, NumberType type, NumberStatus status, Integer mps,
 			String token) {
+		register(phone, waba, tenant, type, status, mps, null, token);
+	}
+
+	/** A registry record as the onboarding worker publishes it, {@code messagingLimit} included (null: none known). */
+	void register(String phone, String waba, String tenant, NumberType type, NumberStatus status, Integer mps,
+			Integer messagingLimit, String token) {
 		Instant now = Instant.now();
 		PhoneNumberRegistration registration = PhoneNumberRegistration.newBuilder().setPhoneNumberId(phone)
 				.setTenantId(tenant).setWabaId(waba).setNumberType(type).setStatus(status)
 				.setEncryptedAccessToken(java.nio.ByteBuffer.wrap(cipher.encrypt(token, phone)))
-				.setThroughputMps(mps).setOnboardedAt(now).setUpdatedAt(now).build();
+				.setThroughputMps(mps).setMessagingLimit(messagingLimit).setOnboardedAt(now).setUpdatedAt(now).build();
 		OWNERS.put(phone, tenant);
 		produce(Topics.PHONE_NUMBERS.name(), phone, registration);
 		await().atMost(SETTLED).until(() -> registry.find(phone)
-				.filter(n -> n.status() == status && java.util.Objects.equals(n.tenantId(), tenant)).isPresent());
+				.filter(n -> n.status() == status && java.util.Objects.equals(n.tenantId(), tenant)
+						&& java.util.Objects.equals(n.messagingLimit(), messagingLimit)).isPresent());
 	}
 
 	/** A new user's phone number (digits), unique across tests. */
@@ -341,5 +348,17 @@ abstract class SenderScenario {
 	@SuppressWarnings("unchecked")
 	Map<String, Object> getMessage(String commandId) {
 		return http.get().uri("/api/v1/messages/{id}", commandId).retrieve().body(Map.class);
+	}
+
+	/** Once the sender's window table has the user's message (its webhook consumed). */
+	void awaitWindowOpen(String phone, String user) {
+		await().atMost(SETTLED).until(() -> windowOf(phone, user) != null);
+	}
+
+	java.time.Instant windowOf(String phone, String user) {
+		return jdbi.withHandle(handle -> handle.createQuery(
+				"SELECT last_inbound_at FROM windows WHERE phone_number_id = :pn AND wa_id = :wa")
+				.bind("pn", phone).bind("wa", user).mapTo(java.time.OffsetDateTime.class).findOne()
+				.map(java.time.OffsetDateTime::toInstant).orElse(null));
 	}
 }

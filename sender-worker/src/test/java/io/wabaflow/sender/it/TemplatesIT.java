@@ -32,8 +32,6 @@ class TemplatesIT extends SenderScenario {
 
 	private RestClient tenantA;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	private org.jdbi.v3.core.Jdbi jdbi;
 
 	@BeforeEach
 	void tenantAClient() {

@@ -127,15 +127,4 @@ class WindowIT extends SenderScenario {
 		assertThat(invalid.reason()).isNotEqualTo("WINDOW_CLOSED");
 		assertThat(messageCalls(phone)).as("only the answer inside the window reached Meta").hasSize(1);
 	}
-
-	private void awaitWindowOpen(String phone, String user) {
-		await().atMost(SETTLED).until(() -> windowOf(phone, user) != null);
-	}
-
-	private java.time.Instant windowOf(String phone, String user) {
-		return jdbi.withHandle(handle -> handle.createQuery(
-				"SELECT last_inbound_at FROM windows WHERE phone_number_id = :pn AND wa_id = :wa")
-				.bind("pn", phone).bind("wa", user).mapTo(java.time.OffsetDateTime.class).findOne()
-				.map(java.time.OffsetDateTime::toInstant).orElse(null));
-	}
 }
