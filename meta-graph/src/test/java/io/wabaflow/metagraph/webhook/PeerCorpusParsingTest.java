@@ -145,6 +145,22 @@ class PeerCorpusParsingTest {
 	}
 
 	@Test
+	void aCapabilityUpdateCarriesTheMessagingLimitAndATierNamesOne() throws Exception {
+		EnvelopeChange change = splitter.split(PeerWebhooks.get("079").bytes()).get(0);
+		assertThat(change.field()).isEqualTo(WebhookFields.BUSINESS_CAPABILITY_UPDATE);
+		CapabilityUpdate update = parser.capabilityUpdate(change.valueJson());
+		assertThat(update.maxDailyConversations()).isEqualTo(2000);
+		assertThat(update.maxPhoneNumbers()).isEqualTo(25);
+		assertThat(parser.capabilityUpdate("{\"max_daily_conversation_per_phone\":1000}").maxDailyConversations())
+				.as("the older per-phone name").isEqualTo(1000);
+		assertThat(new QualityUpdate("1", "UPGRADE", "TIER_10K", null).messagingLimit())
+				.contains(java.util.OptionalInt.of(10_000));
+		assertThat(new QualityUpdate("1", "UPGRADE", "TIER_UNLIMITED", null).messagingLimit())
+				.contains(java.util.OptionalInt.empty());
+		assertThat(new QualityUpdate("1", "FLAGGED", null, null).messagingLimit()).isEmpty();
+	}
+
+	@Test
 	void callEventsAndCallStatusesNameTheUser() throws Exception {
 		CallsValue connect = parser.calls(splitter.split(PeerWebhooks.get("059").bytes()).get(0).valueJson());
 		assertThat(connect.contacts().get(0).userId()).isEqualTo("US.13491208655302741918");
