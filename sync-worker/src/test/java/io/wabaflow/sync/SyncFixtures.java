@@ -176,6 +176,15 @@ public final class SyncFixtures {
 				receivedAt);
 	}
 
+	/** A Business-app echo naming the user by phone and business-scoped user id ({@code to_user_id}). */
+	public static WebhookChange echoToBoth(String phoneNumberId, String to, String toUserId, String wamid, long timestamp,
+			String body, Instant receivedAt) {
+		return change(phoneNumberId, "smb_message_echoes", """
+				{%s, "message_echoes": [{"from": "%s", "to": "%s", "to_user_id": "%s", "id": "%s", "timestamp": "%d",
+				  "type": "text", "text": {"body": "%s"}}]}"""
+				.formatted(metadata(phoneNumberId), BUSINESS_NUMBER, to, toUserId, wamid, timestamp, body), receivedAt);
+	}
+
 	// --- smb_app_state_sync ---
 
 	public static WebhookChange addressBook(String phoneNumberId, String phoneNumber, String action, String fullName,

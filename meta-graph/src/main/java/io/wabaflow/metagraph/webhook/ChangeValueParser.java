@@ -299,7 +299,7 @@ public final class ChangeValueParser {
 		}
 		String type = Json.text(echo, "type");
 		return new MessageEcho(Json.text(echo, "id"), Json.text(echo, "from"), Json.text(echo, "to"),
-				Json.text(echo, "group_id"), Json.instant(echo, "timestamp"), type, content(type, echo),
+				Json.text(echo, "to_user_id"), Json.text(echo, "group_id"), Json.instant(echo, "timestamp"), type, content(type, echo),
 				contentJson(type, echo), Json.raw(echo, "context"), echo.toString());
 	}
 

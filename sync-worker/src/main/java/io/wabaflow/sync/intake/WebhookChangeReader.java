@@ -294,7 +294,13 @@ final class WebhookChangeReader {
 	private void readEchoes(List<MessageEcho> echoes, Context context) {
 		for (MessageEcho echo : echoes) {
 			if (echo.id() != null) {
-				String conversation = echo.groupId() != null ? GROUP + echo.groupId() : UserIds.either(echo.to());
+				// the user by phone when the echo names it, else by business-scoped user id; both: one person
+				String phone = UserIds.either(echo.to());
+				String bsuid = UserIds.bsuid(echo.toUserId());
+				if (phone != null && bsuid != null) {
+					context.batch().link(context.phoneNumberId(), phone, bsuid);
+				}
+				String conversation = echo.groupId() != null ? GROUP + echo.groupId() : phone != null ? phone : bsuid;
 				emitMessage(Wire.of(echo), conversation, MessageFact.OUTBOUND, MessageFact.ORIGIN_BUSINESS_APP,
 						"business_app", context.millis(echo.timestamp()), MessageFact.RANK_LIVE, MessageFact.RANK_LIVE, null,
 						null, ReactionFact.BUSINESS, context);
@@ -327,7 +333,8 @@ final class WebhookChangeReader {
 			int messages = 0;
 			for (HistoryChunk.HistoryThread thread : chunk.threads()) {
 				threads++;
-				String contact = UserIds.phone(thread.id());
+				// a thread of a username user may be named by business-scoped user id (tolerant: facts §2.0)
+				String contact = UserIds.either(thread.id());
 				for (HistoryChunk.HistoryMessage historyMessage : thread.messages()) {
 					InboundMessage message = historyMessage.message();
 					if (message == null || message.id() == null) {
@@ -335,6 +342,11 @@ final class WebhookChangeReader {
 					}
 					messages++;
 					String from = UserIds.phone(message.from());
+					String fromUser = UserIds.bsuid(message.fromUserId());
+					if (fromUser != null && contact != null && !contact.equals(fromUser)
+							&& (from == null || from.equals(contact))) {
+						context.batch().link(context.phoneNumberId(), contact, fromUser);
+					}
 					boolean outbound = context.businessNumber() != null ? context.businessNumber().equals(from)
 							: message.to() != null || (from != null && !from.equals(contact));
 					int bodyRank = "media_placeholder".equals(message.type()) ? MessageFact.RANK_PLACEHOLDER

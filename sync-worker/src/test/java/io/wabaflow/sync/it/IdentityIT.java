@@ -1,5 +1,6 @@
 package io.wabaflow.sync.it;
 
+import static io.wabaflow.sync.SyncFixtures.echoToBoth;
 import static io.wabaflow.sync.SyncFixtures.inboundByBsuid;
 import static io.wabaflow.sync.SyncFixtures.inboundGroupText;
 import static io.wabaflow.sync.SyncFixtures.inboundText;
@@ -149,6 +150,24 @@ class IdentityIT extends SyncIntegrationBase {
 		});
 		assertThat(sync.items("/api/v1/conversations/" + number + ":" + member + "/messages"))
 				.allSatisfy(message -> assertThat(message.get("author")).isNull());
+	}
+
+	@Test
+	void aBusinessAppEchoNamingPhoneAndBsuidJoinsTheBsuidOnlyConversation() {
+		String number = "pn-echo-" + UUID.randomUUID().toString().substring(0, 8);
+		String phone = "5541988887777";
+		String bsuid = "BR.ECHO" + number.substring(8).toUpperCase();
+		long t = 1_784_200_000L;
+		sync.produce(List.of(registration(number, NumberType.COEXISTENCE, Instant.ofEpochSecond(t)),
+				inboundByBsuid(number, bsuid, "so.username", "wamid.u1." + number, t + 1, "Oi", Instant.ofEpochSecond(t + 1)),
+				echoToBoth(number, phone, bsuid, "wamid.e1." + number, t + 2, "Oi! Do app", Instant.ofEpochSecond(t + 2))));
+		sync.awaitActiveCaughtUp(PROJECTED);
+
+		List<Map<String, Object>> listed = sync.items("/api/v1/phone-numbers/" + number + "/conversations");
+		assertThat(listed).as("the echo's phone and BSUID are one person").hasSize(1);
+		assertThat(listed.get(0).get("id")).isEqualTo(number + ":" + phone);
+		assertThat(messageIds("/api/v1/conversations/" + number + ":" + bsuid + "/messages"))
+				.containsExactly("wamid.e1." + number, "wamid.u1." + number);
 	}
 
 	private List<String> messageIds(String path) {
