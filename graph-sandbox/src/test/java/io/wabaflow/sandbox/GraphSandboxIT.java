@@ -405,8 +405,7 @@ class GraphSandboxIT {
 	}
 
 	private List<WebhookRecorder.Received> awaitCount(String field, int count) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.accepted(field).size() >= count);
-		return recorder.accepted(field);
+		return SharedSandbox.awaitWebhooks(field, count);
 	}
 
 	static void assertSignedAndEscaped(WebhookRecorder.Received received) {

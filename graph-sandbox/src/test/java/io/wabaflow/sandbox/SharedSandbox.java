@@ -59,6 +59,12 @@ final class SharedSandbox {
 		return new Graph(sandbox().graphUrl(), token);
 	}
 
+	/** Waits (10 s at most) until the recorder accepted {@code count} webhooks of {@code field}; returns them all. */
+	static List<WebhookRecorder.Received> awaitWebhooks(String field, int count) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder().accepted(field).size() >= count);
+		return recorder().accepted(field);
+	}
+
 	static void fresh() {
 		ScenarioClient scenario = scenario();
 		// what is still in flight belongs to the previous test

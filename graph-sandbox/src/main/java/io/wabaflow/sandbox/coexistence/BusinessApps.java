@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.springframework.stereotype.Component;
 
@@ -148,8 +147,7 @@ public class BusinessApps {
 	}
 
 	private PhoneNumber coexistence(String phoneNumberId) {
-		PhoneNumber phone = world.phone(phoneNumberId)
-				.orElseThrow(() -> new NoSuchElementException("no phone number " + phoneNumberId));
+		PhoneNumber phone = world.requirePhone(phoneNumberId);
 		if (!phone.coexistence()) {
 			throw new IllegalArgumentException("phone number " + phoneNumberId + " is not a coexistence number");
 		}

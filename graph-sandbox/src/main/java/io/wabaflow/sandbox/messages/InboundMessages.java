@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
@@ -61,12 +60,8 @@ public class InboundMessages implements Resettable {
 	}
 
 	public Injected inject(String phoneNumberId, Inbound inbound) {
-		PhoneNumber phone = world.phone(phoneNumberId)
-				.orElseThrow(() -> new NoSuchElementException("no phone number " + phoneNumberId));
-		if (inbound.from() == null || PhoneNumber.digitsOf(inbound.from()).isEmpty()) {
-			throw new IllegalArgumentException("from (the user's phone number) is required");
-		}
-		WhatsAppUser user = world.userFor(inbound.from());
+		PhoneNumber phone = world.requirePhone(phoneNumberId);
+		WhatsAppUser user = world.requireUser(inbound.from());
 		String name = inbound.name() != null ? inbound.name() : user.name();
 		String type = inbound.type() == null ? "text" : inbound.type();
 		Instant now = clock.instant();
@@ -74,15 +69,7 @@ public class InboundMessages implements Resettable {
 		String wamid = wamids.inbound(user.waId());
 
 		ObjectNode value = Webhook.valueFor(phone);
-		ObjectNode contact = value.putArray("contacts").addObject();
-		ObjectNode profile = contact.putObject("profile").put("name", name);
-		if (inbound.username() != null) {
-			profile.put("username", inbound.username());
-		}
-		if (!inbound.phoneHidden()) {
-			contact.put("wa_id", user.waId());
-		}
-		contact.put("user_id", user.bsuid());
+		Webhook.putContact(value, user, name, inbound.username(), inbound.phoneHidden());
 		ObjectNode message = value.putArray("messages").addObject();
 		if (!inbound.phoneHidden()) {
 			message.put("from", user.phone());

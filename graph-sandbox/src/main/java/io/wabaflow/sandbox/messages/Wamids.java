@@ -11,7 +11,8 @@ import io.wabaflow.sandbox.runtime.SandboxRandom;
 /**
  * Message ids shaped like Meta's: {@code wamid.} + base64 of a small record holding the user's wa_id and a hex
  * message id (e.g. {@code wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA}). Clients must treat them as
- * opaque; the realistic shape only keeps length and charset assumptions honest.
+ * opaque; the realistic shape only keeps length and charset assumptions honest. Call ids ({@code wacid.}) are
+ * built the same way, as Meta's are.
  */
 @Component
 public class Wamids {
@@ -23,14 +24,19 @@ public class Wamids {
 	}
 
 	public String outbound(String waId) {
-		return wamid(waId, 0x11, random.hex(18).toUpperCase());
+		return "wamid." + encode(waId, 0x11, random.hex(18).toUpperCase());
 	}
 
 	public String inbound(String waId) {
-		return wamid(waId, 0x12, random.hex(20).toUpperCase());
+		return "wamid." + encode(waId, 0x12, random.hex(20).toUpperCase());
 	}
 
-	private static String wamid(String waId, int direction, String hexId) {
+	/** The id of a call with this user (Calling API): {@code wacid.} + the same kind of record. */
+	public String call(String waId) {
+		return "wacid." + encode(waId, 0x12, random.hex(32).toUpperCase());
+	}
+
+	private static String encode(String waId, int direction, String hexId) {
 		byte[] user = waId.getBytes(StandardCharsets.US_ASCII);
 		byte[] id = hexId.getBytes(StandardCharsets.US_ASCII);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,6 +52,6 @@ public class Wamids {
 		out.write(id.length);
 		out.writeBytes(id);
 		out.write(0x00);
-		return "wamid." + Base64.getEncoder().encodeToString(out.toByteArray());
+		return Base64.getEncoder().encodeToString(out.toByteArray());
 	}
 }

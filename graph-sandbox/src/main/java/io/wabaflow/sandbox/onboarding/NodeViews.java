@@ -78,7 +78,8 @@ class NodeViews {
 				.field("platform_type", phone.registered() ? "CLOUD_API" : "NOT_APPLICABLE")
 				.field("throughput", () -> {
 					ObjectNode throughput = Json.object();
-					throughput.put("level", phone.registered() ? "STANDARD" : "NOT_APPLICABLE");
+					throughput.put("level", !phone.registered() ? "NOT_APPLICABLE"
+							: phone.highThroughput() ? "HIGH" : "STANDARD");
 					return throughput;
 				})
 				.field("is_on_biz_app", phone.coexistence())

@@ -2,7 +2,6 @@ package io.wabaflow.sandbox.scenario;
 
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +63,8 @@ class TemplatesScenarioController {
 		if (request.name() == null || request.name().isBlank()) {
 			throw new IllegalArgumentException("name is required");
 		}
-		if (request.wabaId() != null && world.waba(request.wabaId()).isEmpty()) {
-			throw new NoSuchElementException("no WABA " + request.wabaId());
+		if (request.wabaId() != null) {
+			world.requireWaba(request.wabaId());
 		}
 		if (request.components() != null && !request.components().isArray()) {
 			throw new IllegalArgumentException("components must be an array");

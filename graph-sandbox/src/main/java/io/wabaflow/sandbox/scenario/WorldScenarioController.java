@@ -274,7 +274,7 @@ class WorldScenarioController {
 	private Set<String> grantedWabas(String businessId, List<String> requested) {
 		if (requested != null && !requested.isEmpty()) {
 			for (String id : requested) {
-				world.waba(id).orElseThrow(() -> new NoSuchElementException("no WABA " + id));
+				world.requireWaba(id);
 			}
 			return new LinkedHashSet<>(requested);
 		}

@@ -1,11 +1,12 @@
 package io.wabaflow.sandbox.templates;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
+
+import io.wabaflow.sandbox.runtime.Choices;
 
 /**
  * What Meta does to a template after review, on the scenario's word: a new status (paused for low quality,
@@ -28,7 +29,7 @@ public class TemplateChanges {
 
 	/** {@code reason}: Meta's reason (e.g. INVALID_FORMAT for a rejection), {@code NONE} when not given. */
 	public Template status(String wabaId, String name, String language, String status, String reason) {
-		String event = oneOf("status", status, STATUSES);
+		String event = Choices.oneOf("status", status, STATUSES);
 		Templates.Changed changed = change(wabaId, name, language,
 				t -> t.withStatus(event, reason == null || reason.isBlank() ? "NONE" : reason));
 		webhooks.statusUpdate(changed.after());
@@ -36,14 +37,14 @@ public class TemplateChanges {
 	}
 
 	public Template qualityScore(String wabaId, String name, String language, String score) {
-		String next = oneOf("score", score, SCORES);
+		String next = Choices.oneOf("score", score, SCORES);
 		Templates.Changed changed = change(wabaId, name, language, t -> t.withQualityScore(next));
 		webhooks.qualityUpdate(changed.after(), changed.before().qualityScore());
 		return changed.after();
 	}
 
 	public Template category(String wabaId, String name, String language, String category) {
-		String next = oneOf("category", category, TemplateDraft.CATEGORIES);
+		String next = Choices.oneOf("category", category, TemplateDraft.CATEGORIES);
 		Templates.Changed changed = change(wabaId, name, language, t -> t.withCategory(next));
 		webhooks.categoryUpdate(changed.after(), changed.before().category());
 		return changed.after();
@@ -54,13 +55,5 @@ public class TemplateChanges {
 				"no template " + name + " in " + language + " in WABA " + wabaId);
 		Template template = templates.find(wabaId, name, language).orElseThrow(() -> unknown);
 		return templates.update(template.id(), change).orElseThrow(() -> unknown);
-	}
-
-	private static String oneOf(String what, String value, List<String> allowed) {
-		String upper = value == null ? "" : value.toUpperCase(Locale.ROOT);
-		if (!allowed.contains(upper)) {
-			throw new IllegalArgumentException(what + " must be one of " + allowed);
-		}
-		return upper;
 	}
 }

@@ -20,6 +20,14 @@ public record PhoneNumber(
 		String qualityRating,
 		long seq) {
 
+	/** The rate of Meta's automatic throughput upgrade [TP]. */
+	public static final int HIGH_THROUGHPUT_MPS = 1000;
+
+	/** Upgraded to 1,000 mps: Graph's {@code throughput.level} is then HIGH (STANDARD/HIGH from secondary schemas). */
+	public boolean highThroughput() {
+		return throughputMps != null && throughputMps >= HIGH_THROUGHPUT_MPS;
+	}
+
 	/** The number as it appears in webhook metadata: digits only, e.g. {@code 15550783881}. */
 	public String displayDigits() {
 		return digitsOf(displayPhoneNumber);

@@ -121,6 +121,11 @@ public class World implements Resettable {
 		return Optional.ofNullable(id).map(wabas::get);
 	}
 
+	/** The WABA; an unknown id is a scenario mistake ({@link NoSuchElementException}, a 404). */
+	public Waba requireWaba(String id) {
+		return waba(id).orElseThrow(() -> new NoSuchElementException("no WABA " + id));
+	}
+
 	public Waba updateWaba(String id, UnaryOperator<Waba> change) {
 		Waba updated = wabas.computeIfPresent(id, (key, waba) -> change.apply(waba));
 		if (updated == null) {
@@ -181,6 +186,11 @@ public class World implements Resettable {
 		return Optional.ofNullable(id).map(phones::get);
 	}
 
+	/** The phone number; an unknown id is a scenario mistake ({@link NoSuchElementException}, a 404). */
+	public PhoneNumber requirePhone(String id) {
+		return phone(id).orElseThrow(() -> new NoSuchElementException("no phone number " + id));
+	}
+
 	public PhoneNumber updatePhone(String id, UnaryOperator<PhoneNumber> change) {
 		PhoneNumber updated = phones.computeIfPresent(id, (key, phone) -> change.apply(phone));
 		if (updated == null) {
@@ -221,6 +231,17 @@ public class World implements Resettable {
 		}
 		return users.values().stream().filter(user -> user.waId().equals(digits)).findFirst()
 				.orElseGet(() -> new WhatsAppUser(digits, digits, defaultName(digits), true, true));
+	}
+
+	/**
+	 * {@link #userFor} for the user a scenario event comes from ({@code from}); without digits it is a scenario
+	 * mistake ({@link IllegalArgumentException}, a 400).
+	 */
+	public WhatsAppUser requireUser(String from) {
+		if (PhoneNumber.digitsOf(from).isEmpty()) {
+			throw new IllegalArgumentException("from (the user's phone number) is required");
+		}
+		return userFor(from);
 	}
 
 	/**
