@@ -116,6 +116,20 @@ public final class SyncFixtures {
 				.formatted(metadata(phoneNumberId), username, bsuid, bsuid, wamid, timestamp, body), receivedAt);
 	}
 
+	/**
+	 * A contacts message from a BSUID-only user: {@code origin} {@code contact_request} when the user tapped a
+	 * request-contact-info button (the card is the user's own), {@code other} when the user forwarded someone's card.
+	 */
+	public static WebhookChange contactCardByBsuid(String phoneNumberId, String bsuid, String origin, String cardWaId,
+			String wamid, long timestamp, Instant receivedAt) {
+		return change(phoneNumberId, "messages", """
+				{%s, "contacts": [{"profile": {"name": "Username user"}, "user_id": "%s"}],
+				 "messages": [{"from_user_id": "%s", "id": "%s", "timestamp": "%d", "type": "contacts",
+				   "contacts": [{"origin": "%s", "name": {"formatted_name": "Card"},
+				     "phones": [{"phone": "+%s", "wa_id": "%s", "type": "CELL"}]}]}]}"""
+				.formatted(metadata(phoneNumberId), bsuid, bsuid, wamid, timestamp, origin, cardWaId, cardWaId), receivedAt);
+	}
+
 	/** A text whose webhook names the user by phone and BSUID: the two are linked from then on. */
 	public static WebhookChange inboundWithBoth(String phoneNumberId, String waId, String bsuid, String wamid,
 			long timestamp, String body, Instant receivedAt) {

@@ -188,7 +188,26 @@ public final class ChangeValueParser {
 				Json.text(message, "from_user_id"), Json.text(message, "to"), Json.text(message, "group_id"),
 				Json.instant(message, "timestamp"), type, content(type, message), context(message),
 				Json.raw(message, "referral"), errors(message), contentJson(type, message), Json.raw(message, "context"),
-				message.toString(), systemNotice(message.get("system")));
+				message.toString(), systemNotice(message.get("system")), sharedOwnPhones(type, message));
+	}
+
+	/** The wa_ids of a {@code contacts} message sent by a request-contact-info tap ({@code origin: contact_request}). */
+	private static List<String> sharedOwnPhones(String type, JsonNode message) {
+		if (!"contacts".equals(type)) {
+			return List.of();
+		}
+		List<String> phones = new java.util.ArrayList<>();
+		for (JsonNode contact : message.path("contacts")) {
+			if ("contact_request".equals(Json.text(contact, "origin"))) {
+				for (JsonNode phone : contact.path("phones")) {
+					String waId = Json.text(phone, "wa_id");
+					if (waId != null && !waId.isBlank()) {
+						phones.add(waId);
+					}
+				}
+			}
+		}
+		return List.copyOf(phones);
 	}
 
 	private static InboundMessage.SystemNotice systemNotice(JsonNode system) {

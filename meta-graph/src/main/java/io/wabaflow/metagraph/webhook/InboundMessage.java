@@ -40,12 +40,22 @@ public record InboundMessage(
 		String contentJson,
 		String contextJson,
 		String rawJson,
-		SystemNotice system) {
+		SystemNotice system,
+		List<String> sharedOwnPhones) {
 
 	/**
 	 * {@code messages[].system}: {@code user_changed_number} names the user's new phone ({@code wa_id}) and, with
 	 * BSUIDs, the new one ({@code user_id}); {@code customer_identity_changed} names neither.
 	 */
+	/**
+	 * The user's own phone, shared by tapping a request-contact-info button (a {@code contacts} message whose
+	 * {@code contacts[].origin} is {@code contact_request}: the wa_ids of its phones); empty for any other message,
+	 * including a contact card the user forwarded ({@code origin: other}), which names someone else.
+	 */
+	public List<String> sharedOwnPhones() {
+		return sharedOwnPhones == null ? List.of() : sharedOwnPhones;
+	}
+
 	public record SystemNotice(String type, String body, String waId, String userId) {
 	}
 }

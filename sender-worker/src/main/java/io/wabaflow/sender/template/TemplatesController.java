@@ -112,6 +112,11 @@ class TemplatesController {
 				&& c.path("text").asString("").isBlank())) {
 			throw invalid("components must be an array with exactly one BODY component that has a text");
 		}
+		boolean asksForContact = components.valueStream().flatMap(c -> c.path("buttons").valueStream())
+				.anyMatch(b -> "REQUEST_CONTACT_INFO".equalsIgnoreCase(b.path("type").asString("")));
+		if (asksForContact && "AUTHENTICATION".equalsIgnoreCase(category)) {
+			throw invalid("a REQUEST_CONTACT_INFO button is allowed in MARKETING and UTILITY templates only");
+		}
 		CreatedTemplate created = await(graph.createMessageTemplate(wabaId, template, registry.accessToken(number)));
 		String status = created.status() == null ? "PENDING" : created.status().toUpperCase(Locale.ROOT);
 		String categoryNow = created.category() == null ? category : created.category();

@@ -69,8 +69,9 @@ final class InboundMessages {
 
 	/**
 	 * Every name the user wrote under: the message's {@code from} and {@code from_user_id}, and the single contact's
-	 * {@code wa_id} and {@code user_id}. Each opens the window, so that an answer to the phone or to the
-	 * business-scoped user id (a username user's only name, facts §2.0) finds it.
+	 * {@code wa_id} and {@code user_id}, and a phone the user shared by tapping a request-contact-info button. Each opens
+	 * the window, so that an answer to the phone or to the business-scoped user id (a username user's only name,
+	 * facts §2.0) finds it.
 	 */
 	private static List<String> waIds(InboundMessage message, List<ContactProfile> contacts) {
 		Set<String> names = new LinkedHashSet<>();
@@ -80,6 +81,8 @@ final class InboundMessages {
 			names.add(Recipients.key(contacts.get(0).waId()));
 			names.add(Recipients.key(contacts.get(0).userId()));
 		}
+		// the user's own phone, shared by a request-contact-info tap: an answer may now go to it
+		message.sharedOwnPhones().forEach(phone -> names.add(Recipients.key(phone)));
 		names.remove(null);
 		names.remove("");
 		return List.copyOf(names);

@@ -144,6 +144,40 @@ class TemplatesIT extends SenderScenario {
 	}
 
 	@Test
+	void aTemplateWithARequestContactInfoButtonAsksABsuidOnlyUserForTheirPhone() throws Exception {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		String waba = number.wabaId();
+		assertThat(status(tenantA.post().uri("/api/v1/wabas/{waba}/templates", waba).header("Content-Type",
+				"application/json").body("""
+						{"name":"verify_me","language":"en_US","category":"UTILITY","components":[
+						 {"type":"BODY","text":"To finish your order, share your phone number."},
+						 {"type":"BUTTONS","buttons":[{"type":"REQUEST_CONTACT_INFO"}]}]}""")).value()).isEqualTo(201);
+		forwardTemplateWebhook("verify_me", "APPROVED");
+		await().atMost(SETTLED).until(() -> status(waba, "verify_me"), "APPROVED"::equals);
+
+		// a username user the business knows by business-scoped user id only
+		String bsuid = SCENARIO.injectTextFromUsernameUser(number.phoneNumberId(), newUser(), "so.privado", "Oi").userId();
+		SendMessage ask = command(number.phoneNumberId(), bsuid, MessageType.TEMPLATE,
+				"{\"name\":\"verify_me\",\"language\":{\"code\":\"en_US\"}}");
+		send(ask);
+		assertThat(awaitState(ask.getCommandId(), SendState.SENT).state()).isEqualTo(SendState.SENT);
+		JsonNode sent = accepted(number.phoneNumberId()).get(0).path("request");
+		assertThat(sent.path("recipient").asString()).isEqualTo(bsuid);
+		assertThat(sent.path("template").path("name").asString()).isEqualTo("verify_me");
+
+		// not in an authentication template (Meta allows the button in marketing and utility templates only)
+		assertThat(status(tenantA.post().uri("/api/v1/wabas/{waba}/templates", waba).header("Content-Type",
+				"application/json").body("""
+						{"name":"code_and_ask","language":"en_US","category":"AUTHENTICATION","components":[
+						 {"type":"BODY","text":"{{1}} is your code."},
+						 {"type":"BUTTONS","buttons":[{"type":"REQUEST_CONTACT_INFO"}]}]}""")).value()).isEqualTo(400);
+	}
+
+	private static HttpStatusCode status(RestClient.RequestBodySpec request) {
+		return request.exchange((req, response) -> response.getStatusCode());
+	}
+
+	@Test
 	void aBadTemplateIsRefusedWithAProblemThatNamesTheField() {
 		TestNumber number = cloudNumber(null, TENANT_A);
 		HttpStatusCode[] status = new HttpStatusCode[1];

@@ -35,6 +35,17 @@ class InboundMessagesTest {
 				change("messages", messages("5511911112222", "1767225600", "system"))))).isEmpty();
 	}
 
+	@Test
+	void aPhoneSharedByARequestContactInfoTapOpensTheWindowTooAForwardedCardDoesNot() {
+		String shared = "{\"metadata\":{\"phone_number_id\":\"pn-1\"},\"contacts\":[{\"user_id\":\"BR.ABC1\"}],"
+				+ "\"messages\":[{\"from_user_id\":\"BR.ABC1\",\"id\":\"wamid.C\",\"timestamp\":\"1767225600\","
+				+ "\"type\":\"contacts\",\"contacts\":[{\"origin\":\"%s\",\"phones\":[{\"wa_id\":\"%s\"}]}]}]}";
+		assertThat(inbound.latest(List.of(change("messages", shared.formatted("contact_request", "5511933334444")))))
+				.extracting(InboundMessages.Inbound::waId).containsExactlyInAnyOrder("BR.ABC1", "5511933334444");
+		assertThat(inbound.latest(List.of(change("messages", shared.formatted("other", "5511955556666")))))
+				.extracting(InboundMessages.Inbound::waId).containsExactly("BR.ABC1");
+	}
+
 	private static String messages(String from, String timestamp, String type) {
 		return "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"pn-1\"},"
 				+ "\"contacts\":[{\"profile\":{\"name\":\"Ana\"},\"wa_id\":\"" + from + "\"}],"

@@ -190,6 +190,10 @@ final class WebhookChangeReader {
 				context.batch().link(number, contact, author);
 			}
 			linkChangedNumber(message, from, fromUser, context);
+			// a tap on a request-contact-info button shares the user's own phone: the BSUID's person has it now
+			for (String shared : message.sharedOwnPhones()) {
+				context.batch().link(number, author, UserIds.phone(shared));
+			}
 			long sentAt = context.millis(message.timestamp());
 			// a group's messages are the group's conversation, never their author's one-to-one conversation
 			String conversation = message.groupId() != null ? GROUP + message.groupId() : contact;

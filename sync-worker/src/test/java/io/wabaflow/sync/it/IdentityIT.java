@@ -1,5 +1,6 @@
 package io.wabaflow.sync.it;
 
+import static io.wabaflow.sync.SyncFixtures.contactCardByBsuid;
 import static io.wabaflow.sync.SyncFixtures.echoToBoth;
 import static io.wabaflow.sync.SyncFixtures.inboundByBsuid;
 import static io.wabaflow.sync.SyncFixtures.inboundGroupText;
@@ -168,6 +169,29 @@ class IdentityIT extends SyncIntegrationBase {
 		assertThat(listed.get(0).get("id")).isEqualTo(number + ":" + phone);
 		assertThat(messageIds("/api/v1/conversations/" + number + ":" + bsuid + "/messages"))
 				.containsExactly("wamid.e1." + number, "wamid.u1." + number);
+	}
+
+	@Test
+	void aPhoneSharedThroughARequestContactInfoTapJoinsTheBsuidConversationAForwardedCardDoesNot() {
+		String number = "pn-share-" + UUID.randomUUID().toString().substring(0, 8);
+		String bsuid = "BR.SHARE" + number.substring(9).toUpperCase();
+		String ownPhone = "5551977775555";
+		String friendsPhone = "5551966664444";
+		long t = 1_784_300_000L;
+		sync.produce(List.of(registration(number, NumberType.CLOUD, Instant.ofEpochSecond(t)),
+				inboundByBsuid(number, bsuid, "quer.privacidade", "wamid.s1." + number, t + 1, "Oi", Instant.ofEpochSecond(t + 1)),
+				contactCardByBsuid(number, bsuid, "other", friendsPhone, "wamid.s2." + number, t + 2,
+						Instant.ofEpochSecond(t + 2)),
+				contactCardByBsuid(number, bsuid, "contact_request", ownPhone, "wamid.s3." + number, t + 3,
+						Instant.ofEpochSecond(t + 3))));
+		sync.awaitActiveCaughtUp(PROJECTED);
+
+		List<Map<String, Object>> listed = sync.items("/api/v1/phone-numbers/" + number + "/conversations");
+		assertThat(listed).as("the shared phone is the BSUID user's own; the forwarded card is someone else").hasSize(1);
+		assertThat(listed.get(0).get("id")).isEqualTo(number + ":" + ownPhone);
+		assertThat(((Map<?, ?>) listed.get(0).get("contact")).get("user_id")).isEqualTo(bsuid);
+		assertThat(messageIds("/api/v1/conversations/" + number + ":" + ownPhone + "/messages"))
+				.containsExactly("wamid.s3." + number, "wamid.s2." + number, "wamid.s1." + number);
 	}
 
 	private List<String> messageIds(String path) {
