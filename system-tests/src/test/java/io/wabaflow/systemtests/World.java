@@ -66,7 +66,7 @@ final class World {
 	}
 
 	/** A business with a cloud number that signed up; its onboarding is started through the ingress. */
-	record Signup(String business, String phone) {
+	record Signup(String business, String waba, String phone) {
 	}
 
 	Signup startOnboarding(String businessName) {
@@ -79,7 +79,7 @@ final class World {
 				{"code":"%s","state":"st","waba_id":"%s","phone_number_id":"%s","business_id":"%s"}"""
 				.formatted(code, waba, phone, business));
 		assertThat(started.status()).as("POST /api/v1/onboarding: %s", started.body()).isEqualTo(202);
-		return new Signup(business, phone);
+		return new Signup(business, waba, phone);
 	}
 
 	/** Waits until the signup's onboarding completed and the sender knows its number; the number. */
@@ -108,6 +108,11 @@ final class World {
 		String commandId = answer.body().path("command_id").asString();
 		byCommand.put(commandId, api(phone));
 		return commandId;
+	}
+
+	/** Meta's sample template through the ingress, waiting for the sender's outcome ({@code outcome}, {@code error_code}). */
+	JsonNode sendTemplateAndWait(String phone, String to) {
+		return api(phone).post(stack.url(Service.INGRESS) + "/api/v1/messages", template(phone, to), "wait=30").body();
 	}
 
 	/** A free-form text through the ingress, waiting for the sender's outcome. */
