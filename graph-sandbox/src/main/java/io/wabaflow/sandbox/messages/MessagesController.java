@@ -21,6 +21,7 @@ import io.wabaflow.sandbox.world.PhoneNumber;
 import io.wabaflow.sandbox.world.WhatsAppUser;
 import io.wabaflow.sandbox.world.World;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -149,7 +150,11 @@ class MessagesController {
 				windows.closesAt(phone.id(), user.waId()).orElse(null));
 	}
 
-	/** {@code {"messaging_product":"whatsapp","status":"read","message_id":"<wamid>"}} → {@code {"success":true}}. */
+	/**
+	 * {@code {"messaging_product":"whatsapp","status":"read","message_id":"<wamid>"}} → {@code {"success":true}}; an
+	 * optional {@code "typing_indicator":{"type":"text"}} shows the user that an answer is being typed [T-NOTES], any
+	 * other shape of it is error 100.
+	 */
 	private ObjectNode markRead(PhoneNumber phone, GraphParams params) {
 		String status = params.required("status");
 		if (!status.equals("read")) {
@@ -159,6 +164,11 @@ class MessagesController {
 		if (!inbound.received(phone.id(), messageId)) {
 			throw GraphErrors.invalidParameter("Invalid message_id: " + messageId
 					+ " is not a message received by this phone number.");
+		}
+		JsonNode typing = params.node("typing_indicator");
+		if (!typing.isMissingNode() && !typing.isNull() && !"text".equals(typing.path("type").asString(""))) {
+			throw GraphErrors.invalidParameter("Param typing_indicator[type] must be one of {TEXT} - got \""
+					+ typing.path("type").asString("") + "\".");
 		}
 		ObjectNode body = Json.object();
 		body.put("success", true);

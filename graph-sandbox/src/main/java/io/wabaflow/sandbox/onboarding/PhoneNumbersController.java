@@ -70,6 +70,21 @@ class PhoneNumbersController {
 		return success();
 	}
 
+	/**
+	 * {@code POST /<phone_number_id>/deregister} → {@code {"success":true}}: the number leaves the Cloud API (a later
+	 * register brings it back). Not for coexistence numbers, which disconnect in the Business app (facts 3.6): the
+	 * sandbox refuses it for them, as for register.
+	 */
+	@PostMapping("/{version:v\\d+\\.0}/{phoneNumberId}/deregister")
+	ObjectNode deregister(@PathVariable String phoneNumberId, HttpServletRequest request) {
+		PhoneNumber phone = access.phone(Callers.of(request), phoneNumberId, "POST");
+		if (phone.coexistence()) {
+			throw GraphErrors.invalidParameter("Phone number " + phone.id()
+					+ " is on the WhatsApp Business app (coexistence); it is disconnected in the app, not deregistered.");
+		}
+		world.updatePhone(phone.id(), PhoneNumber::withoutRegistration);
+		return success();
+	}
 
 	static ObjectNode success() {
 		ObjectNode body = Json.object();

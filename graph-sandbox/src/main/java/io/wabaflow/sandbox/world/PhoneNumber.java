@@ -38,6 +38,12 @@ public record PhoneNumber(
 				onboardedAt, qualityRating, seq);
 	}
 
+	/** Deregistered: no longer on the Cloud API until registered again (the PIN stays: it is two-step verification). */
+	public PhoneNumber withoutRegistration() {
+		return new PhoneNumber(id, wabaId, displayPhoneNumber, verifiedName, coexistence, false, pin, throughputMps,
+				onboardedAt, qualityRating, seq);
+	}
+
 	public PhoneNumber withThroughput(Integer mps) {
 		return new PhoneNumber(id, wabaId, displayPhoneNumber, verifiedName, coexistence, registered, pin, mps,
 				onboardedAt, qualityRating, seq);

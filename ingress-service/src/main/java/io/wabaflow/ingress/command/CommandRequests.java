@@ -23,6 +23,7 @@ import io.wabaflow.schemas.send.MessageType;
 import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.schemas.send.SenderKind;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns command requests into their Avro records, with the checks the annotations cannot express
@@ -151,6 +152,35 @@ final class CommandRequests {
 						.setReplyTo(blankToNull(request.replyTo()))
 						.setSender(sender)
 						.setBizOpaqueCallbackData(blankToNull(request.bizOpaqueCallbackData()))
+						.setIssuedAt(clock.instant())
+						.build());
+	}
+
+	/**
+	 * A mark-as-read: {@code content} {@code {"message_id": …}}, with {@code "typing_indicator": {"type": "text"}} when
+	 * asked. It names no recipient (Meta finds the chat by the message); {@code to} stays empty.
+	 */
+	Function<String, ProducerRecord<String, SpecificRecord>> markRead(String phoneNumberId, String messageId,
+			boolean typing, String tenantId, String issuedBy) {
+		if (messageId == null || messageId.isBlank() || messageId.length() > 256) {
+			throw new InvalidCommandException(List.of(new FieldViolation("message_id",
+					"must be the wamid of the user's message (at most 256 characters)")));
+		}
+		ObjectNode content = json.createObjectNode().put("message_id", messageId.strip());
+		if (typing) {
+			content.putObject("typing_indicator").put("type", "text");
+		}
+		String contentJson = json.writeValueAsString(content);
+		return commandId -> new ProducerRecord<>(Topics.SEND_COMMANDS.name(), phoneNumberId,
+				SendMessage.newBuilder()
+						.setCommandId(commandId)
+						.setTenantId(tenantId)
+						.setIssuedBy(issuedBy)
+						.setPhoneNumberId(phoneNumberId)
+						.setTo("")
+						.setType(MessageType.MARK_READ)
+						.setContentJson(contentJson)
+						.setSender(SenderKind.AGENT)
 						.setIssuedAt(clock.instant())
 						.build());
 	}

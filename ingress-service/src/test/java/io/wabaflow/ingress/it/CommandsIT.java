@@ -200,6 +200,38 @@ class CommandsIT {
 	}
 
 	@Test
+	void markAsReadWithTheTypingIndicatorIsAMarkReadCommandPublishedOncePerIdempotencyKey() {
+		String number = "pn-" + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+		String path = "/api/v1/phone-numbers/" + number + "/messages/wamid.HBgLNTUxMTk=/read";
+
+		HttpResponse<String> first = http.postJson(path, "{\"typing_indicator\":true}", "Authorization", "Bearer " + KEY,
+				"Idempotency-Key", key);
+		HttpResponse<String> again = http.postJson(path, "{\"typing_indicator\":true}", "Authorization", "Bearer " + KEY,
+				"Idempotency-Key", key);
+		HttpResponse<String> plain = http.postJson(path.replace("wamid.HBgLNTUxMTk=", "wamid.OTHER"), "",
+				"Authorization", "Bearer " + KEY);
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		String commandId = JSON.readTree(first.body()).get("command_id").stringValue();
+		assertThat(JSON.readTree(again.body()).get("command_id").stringValue()).isEqualTo(commandId);
+		assertThat(sendCommands.all(SendMessage.class, m -> m.getCommandId().equals(commandId))).singleElement()
+				.satisfies(record -> {
+					SendMessage message = record.value();
+					assertThat(message.getType()).isEqualTo(MessageType.MARK_READ);
+					assertThat(message.getPhoneNumberId()).isEqualTo(number);
+					JsonNode content = JSON.readTree(message.getContentJson());
+					assertThat(content.get("message_id").stringValue()).isEqualTo("wamid.HBgLNTUxMTk=");
+					assertThat(content.get("typing_indicator").get("type").stringValue()).isEqualTo("text");
+				});
+		assertThat(plain.statusCode()).as("no body: read only").isEqualTo(202);
+		String plainId = JSON.readTree(plain.body()).get("command_id").stringValue();
+		assertThat(sendCommands.all(SendMessage.class, m -> m.getCommandId().equals(plainId))).singleElement()
+				.satisfies(record -> assertThat(JSON.readTree(record.value().getContentJson()).has("typing_indicator"))
+						.isFalse());
+	}
+
+	@Test
 	void theSameIdempotencyKeyTwicePublishesOnceAndAnswersTheSameCommandId() {
 		String key = UUID.randomUUID().toString();
 		String message = textMessage("pn-" + UUID.randomUUID(), "only once");

@@ -181,6 +181,18 @@ public final class GraphClient {
 				.thenApply(ignored -> null);
 	}
 
+	/** Removes the app's subscription to the WABA's webhooks ({@code DELETE /<waba_id>/subscribed_apps}). */
+	public CompletableFuture<Void> unsubscribeApp(String wabaId, String token) {
+		return send("unsubscribe app from WABA", get(wabaId + "/subscribed_apps", Map.of()).DELETE(), token)
+				.thenApply(ignored -> null);
+	}
+
+	/** Deregisters a Cloud API number ({@code POST /<phone_number_id>/deregister}); not for coexistence numbers. */
+	public CompletableFuture<Void> deregister(String phoneNumberId, String token) {
+		return send("deregister phone number", post(phoneNumberId + "/deregister", json.createObjectNode()), token)
+				.thenApply(ignored -> null);
+	}
+
 	/** Asks Meta to share a coexistence number's contacts or history; answers Meta's request id. */
 	public CompletableFuture<String> requestSmbAppData(String phoneNumberId, SmbSyncType type, String token) {
 		ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("sync_type", type.metaName());

@@ -211,6 +211,28 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		assertThat(watcher.awaitResult(unknown, r -> true, SOON).getErrorCode()).isEqualTo("UNKNOWN_NUMBER");
 		await().atMost(SOON).until(() -> watcher.registrations(number.phone()).stream()
 				.anyMatch(r -> r.getStatus() == NumberStatus.OFFBOARDED));
+
+		// Meta is told: the cloud number deregistered, the app's subscription to the WABA removed, both logged
+		await().atMost(SOON).until(() -> log(number.tenant(), "unsubscribe_app").size() == 1);
+		assertThat(callsOn("deregister", number.phone())).isEqualTo(1);
+		assertThat(Sandbox.scenario().calls("subscribed_apps").valueStream()
+				.filter(call -> number.waba().equals(call.path("nodeId").asString())
+						&& "DELETE".equals(call.path("method").asString())).count()).isEqualTo(1);
+		assertThat(log(number.tenant(), "deregister")).singleElement()
+				.satisfies(row -> assertThat(row.path("success").asBoolean()).isTrue());
+		assertThat(log(number.tenant(), "unsubscribe_app").get(0).path("success").asBoolean()).isTrue();
+	}
+
+	@Test
+	void offboardingACoexistenceNumberDoesNotDeregisterIt() {
+		Onboarded number = onboardCoexistence();
+		String offboard = unique("offboard");
+		command(offboard(offboard, number.tenant(), number.phone()));
+		assertThat(watcher.awaitResult(offboard, r -> true, SOON).getHttpStatus()).isEqualTo(200);
+		await().atMost(SOON).until(() -> log(number.tenant(), "unsubscribe_app").size() == 1);
+		assertThat(callsOn("deregister", number.phone())).as("disconnected in the Business app, not deregistered")
+				.isZero();
+		assertThat(log(number.tenant(), "deregister")).isEmpty();
 	}
 
 	@Test

@@ -304,9 +304,5 @@ class OnboardingFlowIT extends OnboardingITSupport {
 				.as("the back-offs waited on a delay topic").isPositive();
 	}
 
-	private static long callsOn(String operation, String nodeId) {
-		return Sandbox.scenario().calls(operation).valueStream()
-				.filter(call -> nodeId.equals(call.path("nodeId").asString())).count();
-	}
 
 }

@@ -203,6 +203,12 @@ abstract class OnboardingITSupport {
 		return answer.body().path("items").valueStream().toList();
 	}
 
+	/** How many Graph calls of an operation ({@code register}, {@code deregister}, ...) the sandbox took on a node. */
+	static long callsOn(String operation, String nodeId) {
+		return Sandbox.scenario().calls(operation).valueStream()
+				.filter(call -> nodeId.equals(call.path("nodeId").asString())).count();
+	}
+
 	List<JsonNode> log(String tenant, String step) {
 		return log(tenant).stream().filter(row -> step.equals(row.path("step").asString())).toList();
 	}

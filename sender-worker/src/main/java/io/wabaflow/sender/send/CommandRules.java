@@ -3,6 +3,7 @@ package io.wabaflow.sender.send;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -47,8 +48,9 @@ final class CommandRules {
 			return Optional.of(Rejection.unknownNumber(phoneNumberId));
 		}
 		if (!number.get().active()) {
-			return Optional.of(new Rejection(Rejection.NUMBER_INACTIVE,
-					"Phone number " + phoneNumberId + " is " + number.get().status()));
+			return Optional.of(new Rejection(Rejection.NUMBER_DISCONNECTED, "Phone number " + phoneNumberId + " is "
+					+ number.get().status().name().toLowerCase(Locale.ROOT)
+					+ ": it sends nothing until it is reconnected (or onboarded again)"));
 		}
 		OutboundMessageType outbound = OutboundMessageType.valueOf(type.name());
 		List<Violation> violations = validator.validate(outbound, contentJson);

@@ -18,7 +18,8 @@ record Rejection(String reason, String details) {
 	/** Not a number of the command's tenant: unknown, or registered to another tenant (the two look alike). */
 	static final String UNKNOWN_NUMBER = "UNKNOWN_NUMBER";
 
-	static final String NUMBER_INACTIVE = "NUMBER_INACTIVE";
+	/** The tenant's own number is disconnected or offboarded (or not yet active): nothing goes out until it is again. */
+	static final String NUMBER_DISCONNECTED = "NUMBER_DISCONNECTED";
 
 	/** A template that would start a conversation beyond Meta's messaging limit for the number. */
 	static final String MESSAGING_LIMIT = "MESSAGING_LIMIT";

@@ -55,7 +55,8 @@ class MessageTypesIT extends SenderScenario {
 				command(phone, user, MessageType.REACTION, "{\"message_id\":\"" + userMessage + "\",\"emoji\":\"👍\"}"),
 				command(phone, user, MessageType.TEMPLATE, "{\"name\":\"pedido_confirmado\",\"language\":{\"code\":\"pt_BR\"},"
 						+ "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123\"}]}]}"),
-				command(phone, user, MessageType.MARK_READ, "{\"message_id\":\"" + userMessage + "\"}")));
+				command(phone, user, MessageType.MARK_READ, "{\"message_id\":\"" + userMessage
+						+ "\",\"typing_indicator\":{\"type\":\"text\"}}")));
 		SendMessage reply = SendMessage.newBuilder(text(phone, user, "Respondendo")).setReplyTo(userMessage)
 				.setBizOpaqueCallbackData("pedido-42").build();
 		commands.add(reply);

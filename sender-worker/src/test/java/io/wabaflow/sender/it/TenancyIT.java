@@ -109,7 +109,7 @@ class TenancyIT extends SenderScenario {
 
 		// the owner learns its number is inactive; the other tenant learns nothing about it
 		assertThat(result(wrongTenant).getErrorCode()).isEqualTo("UNKNOWN_NUMBER");
-		assertThat(result(byOwner).getErrorCode()).isEqualTo("NUMBER_INACTIVE");
+		assertThat(result(byOwner).getErrorCode()).isEqualTo("NUMBER_DISCONNECTED");
 		assertThat(messageCalls(owned.phoneNumberId())).isEmpty();
 	}
 
