@@ -12,6 +12,7 @@ import io.wabaflow.platform.access.RequiresScope;
 import io.wabaflow.platform.access.Scope;
 import io.wabaflow.sync.contacts.ContactQueries;
 import io.wabaflow.sync.contacts.ContactView;
+import io.wabaflow.sync.identity.UserIds;
 import io.wabaflow.sync.rebuild.ActiveGeneration;
 
 /** Contacts of a number, by wa_id. */
@@ -37,5 +38,17 @@ class ContactsController {
 			return contacts.list(handle, phoneNumberId, after == null ? null : after.id(), size + 1);
 		});
 		return ConversationsController.page(items, size, last -> new Cursor(null, last.id()));
+	}
+
+	/** One contact, by its id: the user's phone (any way of writing it), or the BSUID of a user known by BSUID only. */
+	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/contacts/{contactId}")
+	@RequiresScope(Scope.READ)
+	ContactView contact(Principal caller, @PathVariable String phoneNumberId, @PathVariable String contactId) {
+		String identity = UserIds.either(contactId);
+		return active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, phoneNumberId);
+			return contacts.find(handle, phoneNumberId, identity)
+					.orElseThrow(() -> new NotFoundException("No contact " + contactId + " of " + phoneNumberId));
+		});
 	}
 }

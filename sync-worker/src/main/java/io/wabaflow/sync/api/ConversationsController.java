@@ -45,7 +45,11 @@ class ConversationsController {
 	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/conversations")
 	@RequiresScope(Scope.READ)
 	Page<ConversationView> conversations(Principal caller, @PathVariable String phoneNumberId,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String q) {
+		if (q != null && q.strip().length() > 200) {
+			throw new BadRequestException("q is at most 200 characters: a name, a phone number or words of a message");
+		}
 		int size = Limits.of(limit);
 		Cursor after = Cursor.decode(cursor);
 		if (after != null && after.at() == null) {
@@ -54,7 +58,7 @@ class ConversationsController {
 		Instant now = clock.instant();
 		List<ConversationView> items = active.read(caller, handle -> {
 			NumberAccess.check(handle, caller, phoneNumberId);
-			return conversations.list(handle, phoneNumberId, after == null ? null : after.at(),
+			return conversations.list(handle, phoneNumberId, q, after == null ? null : after.at(),
 					after == null ? null : after.id(), size + 1, now);
 		});
 		return page(items, size, last -> new Cursor(last.lastMessage().at(), ConversationKey.parse(last.id()).contactWaId()));
@@ -90,11 +94,28 @@ class ConversationsController {
 					after == null ? null : after.id(), size + 1);
 		});
 		if (!includeRaw) {
-			items = items.stream().map(m -> new MessageView(m.id(), m.wamid(), m.commandId(), m.direction(), m.origin(),
-					m.sender(), m.author(), m.sentAt(), m.type(), m.content(), m.context(), m.status(), m.statuses(), m.failure(),
-					m.reactions(), m.edit(), m.revokedAt(), m.pricing(), null)).toList();
+			items = items.stream().map(ConversationsController::withoutRaw).toList();
 		}
 		return page(items, size, last -> new Cursor(last.sentAt(), last.id()));
+	}
+
+	/** One message of a number, by its id, its wamid, or the command id of the send that made it. */
+	@GetMapping("/api/v1/phone-numbers/{phoneNumberId}/messages/{messageId}")
+	@RequiresScope(Scope.READ)
+	MessageView message(Principal caller, @PathVariable String phoneNumberId, @PathVariable String messageId,
+			@RequestParam(name = "include_raw", defaultValue = "false") boolean includeRaw) {
+		MessageView found = active.read(caller, handle -> {
+			NumberAccess.check(handle, caller, phoneNumberId);
+			return messages.find(handle, phoneNumberId, messageId)
+					.orElseThrow(() -> new NotFoundException("No message " + messageId + " of " + phoneNumberId));
+		});
+		return includeRaw ? found : withoutRaw(found);
+	}
+
+	private static MessageView withoutRaw(MessageView m) {
+		return new MessageView(m.id(), m.wamid(), m.commandId(), m.direction(), m.origin(), m.sender(), m.author(),
+				m.sentAt(), m.type(), m.content(), m.context(), m.status(), m.statuses(), m.failure(), m.reactions(), m.edit(),
+				m.revokedAt(), m.pricing(), null);
 	}
 
 	/** The calls with the conversation's person (WhatsApp Business Calling), newest first. */

@@ -24,6 +24,12 @@ public final class ContactQueries {
 			WHERE c.phone_number_id = :pn %s ORDER BY c.wa_id LIMIT :limit
 			""";
 
+	/** One contact of a number, by its identity (a phone's digits or a BSUID). */
+	public java.util.Optional<ContactView> find(Handle handle, String phoneNumberId, String identity) {
+		return handle.createQuery(LIST.formatted("AND c.wa_id = :id")).bind("pn", phoneNumberId).bind("id", identity)
+				.bind("limit", 1).map((rs, ctx) -> contact(rs)).findOne();
+	}
+
 	public List<ContactView> list(Handle handle, String phoneNumberId, String afterWaId, int limit) {
 		Query query = handle.createQuery(LIST.formatted(afterWaId == null ? "" : "AND c.wa_id > :after"))
 				.bind("pn", phoneNumberId)

@@ -48,11 +48,44 @@ public final class ConversationQueries {
 
 	public List<ConversationView> list(Handle handle, String phoneNumberId, Instant beforeAt, String beforeWaId,
 			int limit, Instant now) {
+		return list(handle, phoneNumberId, null, beforeAt, beforeWaId, limit, now);
+	}
+
+	/**
+	 * Matches a search {@code q} (already trimmed, not empty): a person with an identity that starts with its digits
+	 * (a phone) or equals it (a BSUID), a contact whose profile name, address-book name or username contains it, or a
+	 * message whose text has its words (PostgreSQL full text, {@code simple} configuration, V8's index).
+	 */
+	private static final String SEARCH = """
+			AND c.contact_wa_id IN (
+			    SELECT i.person FROM identities i WHERE i.phone_number_id = :pn
+			      AND ((:digits <> '' AND i.identity LIKE :digits || '%') OR i.identity = :q)
+			    UNION
+			    SELECT coalesce(i.person, k.wa_id) FROM contacts k
+			    LEFT JOIN identities i ON i.phone_number_id = k.phone_number_id AND i.identity = k.wa_id
+			    WHERE k.phone_number_id = :pn AND (k.profile_name ILIKE :like OR k.book_full_name ILIKE :like
+			        OR k.username ILIKE :like)
+			    UNION
+			    SELECT coalesce(i.person, m.contact_wa_id) FROM messages m
+			    LEFT JOIN identities i ON i.phone_number_id = m.phone_number_id AND i.identity = m.contact_wa_id
+			    WHERE m.phone_number_id = :pn AND m.type = 'text'
+			      AND to_tsvector('simple', coalesce(m.content_json::jsonb ->> 'body', '')) @@ plainto_tsquery('simple', :q))
+			""";
+
+	/** The conversations of a number, newest first; only those matching {@code q} when it is given. */
+	public List<ConversationView> list(Handle handle, String phoneNumberId, String q, Instant beforeAt,
+			String beforeWaId, int limit, Instant now) {
 		boolean paged = beforeAt != null;
-		Query query = handle.createQuery(LIST.formatted(paged
-				? "AND (c.last_message_at, c.contact_wa_id) < (:before_at, :before_wa)" : ""))
+		boolean search = q != null && !q.isBlank();
+		Query query = handle.createQuery(LIST.formatted((search ? SEARCH : "") + (paged
+				? "AND (c.last_message_at, c.contact_wa_id) < (:before_at, :before_wa)" : "")))
 				.bind("pn", phoneNumberId)
 				.bind("limit", limit);
+		if (search) {
+			String trimmed = q.strip();
+			query.bind("q", trimmed).bind("digits", trimmed.matches("[+0-9 ()-]+") ? trimmed.replaceAll("\\D", "") : "")
+					.bind("like", "%" + trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
 		if (paged) {
 			query.bind("before_at", Timestamp.from(beforeAt)).bind("before_wa", beforeWaId);
 		}

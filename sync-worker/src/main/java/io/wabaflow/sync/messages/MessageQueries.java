@@ -24,7 +24,7 @@ import io.wabaflow.sync.statuses.StatusTransition;
  */
 public final class MessageQueries {
 
-	private static final String LIST = """
+	private static final String SELECT = """
 			SELECT m.*, e.type AS edit_type, e.content_json AS edit_content, e.edited_at, v.revoked_at,
 				(SELECT json_agg(json_build_object('status', s.status,
 						'at', (extract(epoch FROM s.status_at) * 1000)::bigint, 'code', s.error_code,
@@ -41,6 +41,9 @@ public final class MessageQueries {
 			FROM messages m
 			LEFT JOIN message_edits e ON e.phone_number_id = m.phone_number_id AND e.target_wamid = m.wamid
 			LEFT JOIN message_revokes v ON v.phone_number_id = m.phone_number_id AND v.target_wamid = m.wamid
+			""";
+
+	private static final String LIST = SELECT + """
 			WHERE m.phone_number_id = :pn AND m.sent_at IS NOT NULL
 				AND m.contact_wa_id IN (SELECT identity FROM identities WHERE phone_number_id = :pn AND person = :wa)
 				AND m.type NOT IN ('reaction', 'edit', 'revoke') %s
@@ -48,7 +51,18 @@ public final class MessageQueries {
 			LIMIT :limit
 			""";
 
+	private static final String ONE = SELECT + """
+			WHERE m.phone_number_id = :pn AND (m.message_id = :id OR m.wamid = :id OR m.command_id = :id)
+				AND m.type NOT IN ('reaction', 'edit', 'revoke')
+			ORDER BY m.message_id LIMIT 1
+			""";
+
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** One message of a number, by its id, its wamid or the command id of the send that made it. */
+	public java.util.Optional<MessageView> find(Handle handle, String phoneNumberId, String id) {
+		return handle.createQuery(ONE).bind("pn", phoneNumberId).bind("id", id).map((rs, ctx) -> message(rs)).findOne();
+	}
 
 	/** The messages of a person's conversation: of every identity of the person ({@code person}, V3). */
 	public List<MessageView> list(Handle handle, String phoneNumberId, String contactWaId, Instant beforeAt,
