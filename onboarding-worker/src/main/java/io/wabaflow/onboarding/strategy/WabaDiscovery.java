@@ -42,6 +42,10 @@ import io.wabaflow.schemas.onboarding.OnboardingEventType;
  * A source that Meta refuses (a missing edge, no Advanced Access: 100, 200, ...) is logged and skipped; a rejected
  * token or a blocked account ends the flow; a transient error retries the whole discovery (only reads) with
  * back-off. Nothing found: the creation strategies run.
+ *
+ * <p>When a source sees several WABAs, one is taken only by a rule: the session's WABA hint (its own source, first),
+ * else the WABA holding the phone number the session named; otherwise the flow ends {@code AMBIGUOUS_WABA} (409),
+ * naming the WABAs so that the caller starts again with {@code waba_id}. Never the first of a list by chance.
  */
 @Component
 public class WabaDiscovery implements Step {
@@ -63,7 +67,15 @@ public class WabaDiscovery implements Step {
 		this.clock = clock;
 	}
 
-	private record Found(String wabaId, String strategy, Map<String, Object> details) {
+	/** The flow's failure reason when several WABAs are visible and nothing says which one. */
+	static final String AMBIGUOUS_WABA = "AMBIGUOUS_WABA";
+
+	/** A WABA found; {@code ambiguous}: instead, the several a source saw when no rule chose one. */
+	private record Found(String wabaId, String strategy, Map<String, Object> details, List<String> ambiguous) {
+
+		Found(String wabaId, String strategy, Map<String, Object> details) {
+			this(wabaId, strategy, details, null);
+		}
 	}
 
 	@Override
@@ -75,6 +87,15 @@ public class WabaDiscovery implements Step {
 			Instant now = clock.instant();
 			if (failure != null) {
 				return failures.handle(flow, STEP, search.current, failure, now, Map.of(), null).after(search.entries);
+			}
+			if (found.isPresent() && found.get().ambiguous() != null) {
+				Found ambiguous = found.get();
+				return failures.fail(flow, STEP, ambiguous.strategy(), AMBIGUOUS_WABA, 409, null,
+						"several WABAs: " + String.join(", ", ambiguous.ambiguous()), now, ambiguous.details(),
+						"The customer's token sees several WABAs (" + String.join(", ", ambiguous.ambiguous())
+								+ ") and the session named none of them, nor a phone number of one: start the onboarding "
+								+ "again with waba_id (or phone_number_id) naming the one to connect.")
+						.after(search.entries);
 			}
 			if (found.isPresent()) {
 				Found waba = found.get();
@@ -147,20 +168,19 @@ public class WabaDiscovery implements Step {
 		CompletableFuture<Optional<Found>> ownedWabas() {
 			return business().thenCompose(business -> business == null ? none()
 					: source("owned_wabas", () -> graph.call(client -> client.ownedWabas(business, token))
-							.thenApply(wabas -> first(wabas, "owned_wabas", business))));
+							.thenCompose(wabas -> choose(ids(wabas), "owned_wabas", business))));
 		}
 
 		CompletableFuture<Optional<Found>> clientWabas() {
 			return business().thenCompose(business -> business == null ? none()
 					: source("client_wabas", () -> graph.call(client -> client.clientWabas(business, token))
-							.thenApply(wabas -> first(wabas, "client_wabas", business))));
+							.thenCompose(wabas -> choose(ids(wabas), "client_wabas", business))));
 		}
 
 		CompletableFuture<Optional<Found>> debugTokenScopes() {
 			return debug().thenCompose(debugToken -> debugToken.isEmpty() ? none()
-					: source("debug_token", () -> CompletableFuture.completedFuture(
-							debugToken.get().sharedWabaIds().stream().findFirst()
-									.map(id -> found(id, "debug_token", "granted in the token's granular scopes")))));
+					: source("debug_token", () -> choose(List.copyOf(debugToken.get().sharedWabaIds()), "debug_token",
+							null)));
 		}
 
 		CompletableFuture<Optional<Found>> userPages() {
@@ -177,10 +197,10 @@ public class WabaDiscovery implements Step {
 			}
 			String business = businesses.get(index);
 			businessesTried.add(business);
-			return graph.call(client -> client.ownedWabas(business, token)).thenCompose(wabas -> {
-				Optional<Found> found = first(wabas, "user_pages", business);
-				return found.isPresent() ? CompletableFuture.completedFuture(found) : pageBusinesses(businesses, index + 1);
-			});
+			return graph.call(client -> client.ownedWabas(business, token))
+					.thenCompose(wabas -> choose(ids(wabas), "user_pages", business))
+					.thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found)
+							: pageBusinesses(businesses, index + 1));
 		}
 
 		/** The client's business: the session's, the flow's, else the one debug_token names (business_management). */
@@ -242,14 +262,50 @@ public class WabaDiscovery implements Step {
 			throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
 		}
 
-		private Optional<Found> first(List<Waba> wabas, String strategy, String business) {
-			return wabas.stream().findFirst().map(waba -> {
-				Map<String, Object> details = new LinkedHashMap<>();
-				details.put("waba_id", waba.id());
-				details.put("business_id", business);
-				details.put("wabas_found", wabas.size());
-				return new Found(waba.id(), strategy, details);
+		/**
+		 * The WABA of a source: its only one; of several, the one holding the session's phone number (looked up in each
+		 * WABA's numbers), else an ambiguous result naming them all.
+		 */
+		private CompletableFuture<Optional<Found>> choose(List<String> wabaIds, String strategy, String business) {
+			if (wabaIds.isEmpty()) {
+				return none();
+			}
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("business_id", business);
+			details.put("wabas_found", wabaIds.size());
+			if (wabaIds.size() == 1) {
+				details.put("waba_id", wabaIds.get(0));
+				return CompletableFuture.completedFuture(Optional.of(new Found(wabaIds.get(0), strategy, details)));
+			}
+			String phone = flow.hints().phoneNumberId();
+			if (phone == null) {
+				details.put("wabas", wabaIds);
+				return CompletableFuture.completedFuture(Optional.of(new Found(null, strategy, details, wabaIds)));
+			}
+			return holding(wabaIds, 0, phone).thenApply(holder -> {
+				if (holder == null) {
+					details.put("wabas", wabaIds);
+					details.put("phone_number_id", phone);
+					return Optional.of(new Found(null, strategy, details, wabaIds));
+				}
+				details.put("waba_id", holder);
+				details.put("chosen_by", "holds the session's phone number " + phone);
+				return Optional.of(new Found(holder, strategy, details));
 			});
+		}
+
+		/** The first of the WABAs whose numbers include {@code phone}, or null. */
+		private CompletableFuture<String> holding(List<String> wabaIds, int index, String phone) {
+			if (index >= wabaIds.size()) {
+				return CompletableFuture.completedFuture(null);
+			}
+			return graph.call(client -> client.phoneNumbers(wabaIds.get(index), token))
+					.thenCompose(numbers -> numbers.stream().anyMatch(n -> phone.equals(n.id()))
+							? CompletableFuture.completedFuture(wabaIds.get(index)) : holding(wabaIds, index + 1, phone));
+		}
+
+		private static List<String> ids(List<Waba> wabas) {
+			return wabas.stream().map(Waba::id).distinct().toList();
 		}
 
 		private Found found(String wabaId, String strategy, String how) {

@@ -219,6 +219,35 @@ class OnboardingFlowIT extends OnboardingITSupport {
 	}
 
 	@Test
+	void ofSeveralVisibleWabasTheOneWithTheSessionsPhoneIsTakenElseTheFlowEndsAmbiguous() {
+		String business = scenario.createBusiness("Duas Contas " + unique("b"));
+		String first = scenario.createWaba(business, false);
+		String second = scenario.createWaba(business, false);
+		String phone = scenario.createCloudNumber(second, "+55 41 3000-0042", false);
+
+		// nothing names one of the two: the flow asks the caller to choose instead of taking the first
+		String guessing = unique("ambiguous");
+		String ambiguous = unique("cmd");
+		command(startOnboarding(ambiguous, guessing, scenario.signupCode(business), null, null, business, "FINISH"));
+		CommandResult refused = watcher.awaitResult(ambiguous, r -> r.getOutcome() == CommandOutcome.FAILED, FLOW);
+		assertThat(refused.getHttpStatus()).isEqualTo(409);
+		assertThat(refused.getErrorCode()).isEqualTo("AMBIGUOUS_WABA");
+		assertThat(refused.getMessage()).contains(first).contains(second).contains("waba_id");
+		assertThat(watcher.registrations(phone)).isEmpty();
+
+		// the session named the phone: the WABA holding it is the one
+		String tenant = unique("bythephone");
+		String commandId = unique("cmd");
+		command(startOnboarding(commandId, tenant, scenario.signupCode(business), null, phone, business, "FINISH"));
+		CommandResult result = watcher.awaitResult(commandId, r -> r.getHttpStatus() == 200, FLOW);
+		JsonNode data = JSON.readTree(result.getDataJson());
+		assertThat(data.path("waba_id").asString()).isEqualTo(second);
+		assertThat(data.path("phone_number_id").asString()).isEqualTo(phone);
+		assertThat(log(tenant, "waba_discovery")).anySatisfy(row -> assertThat(row.path("details").path("chosen_by")
+				.asString()).contains(phone));
+	}
+
+	@Test
 	void aRejectedTokenEndsTheFlowWithItsReason() {
 		String tenant = unique("token");
 		String business = scenario.createBusiness("Token " + tenant);
