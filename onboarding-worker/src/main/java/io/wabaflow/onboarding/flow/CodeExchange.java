@@ -3,6 +3,7 @@ package io.wabaflow.onboarding.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,7 +60,13 @@ class CodeExchange implements Step {
 			}
 			Failures.Kind kind = Failures.kind(failure);
 			if (kind == Failures.Kind.PERMANENT && Integer.valueOf(100).equals(Failures.code(failure))) {
-				return failures.fail(flow, step, null, failure, now, Map.of(), CODE_INVALID);
+				// Meta answers 100 for a bad, used and expired code alike; only its message tells expiry apart
+				boolean expired = Failures.describe(failure).toLowerCase(Locale.ROOT).contains("expired");
+				return expired ? failures.fail(flow, step, null, CODE_EXPIRED, 400, 100, Failures.describe(failure), now,
+						Map.of("code_issued_at", String.valueOf(flow.codeIssuedAt())),
+						"The Embedded Signup code expired before it reached us (codes live 30 s): the customer must "
+								+ "sign up again, and the code must be sent at once. " + Failures.describe(failure))
+						: failures.fail(flow, step, null, failure, now, Map.of(), CODE_INVALID);
 			}
 			if (kind.retryable()) {
 				Instant expiresAt = flow.codeIssuedAt().plus(CODE_TTL);

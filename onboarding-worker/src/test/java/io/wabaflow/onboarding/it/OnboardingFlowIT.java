@@ -248,6 +248,25 @@ class OnboardingFlowIT extends OnboardingITSupport {
 	}
 
 	@Test
+	void aCodeThatExpiredBeforeItArrivedEndsTheFlowCodeExpired() {
+		String tenant = unique("late");
+		String business = scenario.createBusiness("Atrasada " + tenant);
+		String waba = scenario.createWaba(business, false);
+		String phone = scenario.createCloudNumber(waba, "+55 41 3000-0043", false);
+		String code = scenario.signupCode(business);
+		scenario.advanceClock(Duration.ofSeconds(31)); // Meta's codes live 30 s
+		String commandId = unique("cmd");
+
+		command(startOnboarding(commandId, tenant, code, waba, phone, business, "FINISH"));
+
+		CommandResult failed = watcher.awaitResult(commandId, r -> r.getOutcome() == CommandOutcome.FAILED, FLOW);
+		assertThat(failed.getHttpStatus()).isEqualTo(400);
+		assertThat(failed.getErrorCode()).isEqualTo("CODE_EXPIRED");
+		assertThat(failed.getMessage()).contains("sign up again");
+		assertThat(status(tenant).path("failure_reason").asString()).isEqualTo("CODE_EXPIRED");
+	}
+
+	@Test
 	void aRejectedTokenEndsTheFlowWithItsReason() {
 		String tenant = unique("token");
 		String business = scenario.createBusiness("Token " + tenant);
