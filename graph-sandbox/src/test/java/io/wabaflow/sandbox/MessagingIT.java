@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /{phone_number_id}/messages}: every type, the 24 h window, throughput, pair rate, and errors. */
+/**
+ * {@code POST /{phone_number_id}/messages}: every type and interactive kind, the 24 h window, throughput, pair rate,
+ * and errors.
+ */
 class MessagingIT {
 
 	private static final String USER = "5511987654321";
@@ -60,6 +63,61 @@ class MessagingIT {
 			assertThat(response.body().path("messages").path(0).path("id").asString()).startsWith("wamid.");
 		}
 		assertThat(scenario.sentMessages(world.phoneNumberId()).size()).isEqualTo(all.size());
+	}
+
+	@Test
+	void everyInteractiveKindMetaDocumentsIsAcceptedAndItsLimitsAreChecked() {
+		TestWorld world = TestWorld.cloud();
+		scenario.injectText(world.phoneNumberId(), USER, "oi");
+		Map<String, Map<String, Object>> valid = new LinkedHashMap<>();
+		valid.put("cta_url", Map.of("type", "cta_url", "header", Map.of("type", "text", "text", "Oficinas"), "body",
+				Map.of("text", "Veja as datas"), "footer", Map.of("text", "Sujeito a mudança"), "action",
+				Map.of("name", "cta_url", "parameters", Map.of("display_text", "Ver datas", "url", "https://example.com/d"))));
+		valid.put("flow", Map.of("type", "flow", "body", Map.of("text", "Agende"), "action", Map.of("name", "flow",
+				"parameters", Map.of("flow_message_version", "3", "flow_token", "t-1", "flow_id", "1234", "flow_cta",
+						"Agendar", "flow_action", "navigate", "flow_action_payload", Map.of("screen", "AGENDA")))));
+		valid.put("product", Map.of("type", "product", "body", Map.of("text", "Nosso pão"), "action",
+				Map.of("catalog_id", "194836987003835", "product_retailer_id", "pao-frances")));
+		valid.put("product_list", Map.of("type", "product_list", "header", Map.of("type", "text", "text", "Padaria"),
+				"body", Map.of("text", "Escolha"), "action", Map.of("catalog_id", "194836987003835", "sections",
+						List.of(Map.of("title", "Pães", "product_items", List.of(Map.of("product_retailer_id", "p1"))),
+								Map.of("title", "Doces", "product_items", List.of(Map.of("product_retailer_id", "d1")))))));
+		valid.put("catalog_message", Map.of("type", "catalog_message", "body", Map.of("text", "Nosso catálogo"),
+				"action", Map.of("name", "catalog_message", "parameters", Map.of("thumbnail_product_retailer_id", "p1"))));
+		valid.put("location_request_message", Map.of("type", "location_request_message", "body",
+				Map.of("text", "Onde entregamos?"), "action", Map.of("name", "send_location")));
+		valid.put("address_message", Map.of("type", "address_message", "body", Map.of("text", "Qual o endereço?"),
+				"action", Map.of("name", "address_message", "parameters", Map.of("country", "IN"))));
+		Map<String, Map<String, Object>> invalid = new LinkedHashMap<>();
+		invalid.put("cta_url 131009", Map.of("type", "cta_url", "body", Map.of("text", "Veja"), "action",
+				Map.of("name", "cta_url", "parameters", Map.of("display_text", "A label of 21 chars!!", "url",
+						"https://example.com"))));
+		invalid.put("flow 131008", Map.of("type", "flow", "body", Map.of("text", "Agende"), "action", Map.of("name",
+				"flow", "parameters", Map.of("flow_message_version", "3", "flow_cta", "Agendar"))));
+		invalid.put("product 131008", Map.of("type", "product", "action", Map.of("catalog_id", "194836987003835")));
+		invalid.put("product_list 131008", Map.of("type", "product_list", "body", Map.of("text", "Escolha"), "action",
+				Map.of("catalog_id", "1", "sections", List.of(Map.of("product_items",
+						List.of(Map.of("product_retailer_id", "p1")))))));
+		invalid.put("catalog_message 131008", Map.of("type", "catalog_message", "action", Map.of("name", "catalog_message")));
+		invalid.put("location_request_message 131009", Map.of("type", "location_request_message", "body",
+				Map.of("text", "x".repeat(1025)), "action", Map.of("name", "send_location")));
+		invalid.put("address_message 131009", Map.of("type", "address_message", "body", Map.of("text", "Endereço?"),
+				"action", Map.of("name", "address_message", "parameters", Map.of("country", "BR"))));
+
+		for (Map.Entry<String, Map<String, Object>> kind : valid.entrySet()) {
+			Graph.Response response = world.graph().post("/" + world.phoneNumberId() + "/messages",
+					message("interactive", kind.getValue()));
+			assertThat(response.status()).as("%s: %s", kind.getKey(), response.body()).isEqualTo(200);
+			assertThat(response.body().path("messages").path(0).path("id").asString()).startsWith("wamid.");
+		}
+		for (Map.Entry<String, Map<String, Object>> kind : invalid.entrySet()) {
+			Graph.Response response = world.graph().post("/" + world.phoneNumberId() + "/messages",
+					message("interactive", kind.getValue()));
+			int code = Integer.parseInt(kind.getKey().substring(kind.getKey().indexOf(' ') + 1));
+			assertThat(response.status()).as(kind.getKey()).isEqualTo(400);
+			assertThat(response.errorCode()).as("%s: %s", kind.getKey(), response.body()).isEqualTo(code);
+		}
+		assertThat(scenario.sentMessages(world.phoneNumberId()).size()).isEqualTo(valid.size());
 	}
 
 	@Test

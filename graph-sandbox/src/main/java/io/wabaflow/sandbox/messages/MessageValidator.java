@@ -4,21 +4,32 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.wabaflow.sandbox.graph.GraphErrors;
+import io.wabaflow.sandbox.runtime.Json;
 import io.wabaflow.sandbox.world.PhoneNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Meta's request validation for {@code POST /{phone_number_id}/messages} [§4.1]: shapes, required fields and
- * limits of every message type Wabaflow sends. Wrong top-level parameters are 100, a missing type-specific field
- * is 131008, a value out of bounds is 131009.
+ * limits of every message type Wabaflow sends, and of every interactive kind Meta documents. Wrong top-level
+ * parameters (and wrong enum values or shapes) are 100, a missing type-specific field is 131008, a value out of
+ * bounds is 131009.
  */
 final class MessageValidator {
 
 	static final List<String> TYPES = List.of("audio", "contacts", "document", "image", "interactive", "location",
 			"reaction", "sticker", "template", "text", "video");
+
+	/** Every {@code interactive.type} Meta documents for free-form messages. */
+	static final List<String> INTERACTIVE_TYPES = List.of("button", "list", "cta_url", "flow", "product",
+			"product_list", "catalog_message", "location_request_message", "address_message", "request_contact_info");
+
+	private static final List<String> HEADER_TYPES = List.of("text", "image", "video", "document");
+
+	private static final String PARAMETERS = "interactive['action']['parameters']";
 
 	private MessageValidator() {
 	}
@@ -165,49 +176,176 @@ final class MessageValidator {
 	private static void interactive(JsonNode interactive) {
 		requireObject(interactive, "interactive");
 		String kind = requiredText(interactive, "type", "interactive['type']");
-		JsonNode header = interactive.get("header");
-		if (header != null && "text".equals(text(header, "type"))) {
-			maxLength(requiredText(header, "text", "interactive['header']['text']"), 60, "interactive['header']['text']");
+		if (!INTERACTIVE_TYPES.contains(kind)) {
+			throw GraphErrors.invalidParameter("Param interactive['type'] must be one of {" + String.join(", ",
+					INTERACTIVE_TYPES.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList()) + "} - got \"" + kind + "\".");
 		}
+		header(interactive, kind);
 		JsonNode footer = interactive.get("footer");
 		if (footer != null) {
 			maxLength(requiredText(footer, "text", "interactive['footer']['text']"), 60, "interactive['footer']['text']");
 		}
-		String bodyText = requiredText(interactive.path("body"), "text", "interactive['body']['text']");
+		// a single-product message is the only kind whose body is optional
+		JsonNode body = interactive.get("body");
+		if (!"product".equals(kind) || body != null) {
+			String bodyText = requiredText(interactive.path("body"), "text", "interactive['body']['text']");
+			maxLength(bodyText, "list".equals(kind) ? 4096 : 1024, "interactive['body']['text']");
+		}
 		JsonNode action = interactive.path("action");
 		if (!action.isObject()) {
 			throw GraphErrors.requiredField("interactive['action']");
 		}
 		switch (kind) {
-			case "button" -> {
-				maxLength(bodyText, 1024, "interactive['body']['text']");
-				buttons(action.path("buttons"));
-			}
+			case "button" -> buttons(action.path("buttons"));
 			case "list" -> {
-				maxLength(bodyText, 4096, "interactive['body']['text']");
 				maxLength(requiredText(action, "button", "interactive['action']['button']"), 20,
 						"interactive['action']['button']");
-				sections(action.path("sections"));
+				Set<String> ids = new HashSet<>();
+				sections(action.path("sections"), "rows", 10, "rows", (row, rowPath) -> {
+					String id = requiredText(row, "id", rowPath + "['id']");
+					maxLength(id, 200, rowPath + "['id']");
+					maxLength(requiredText(row, "title", rowPath + "['title']"), 24, rowPath + "['title']");
+					String description = text(row, "description");
+					if (description != null) {
+						maxLength(description, 72, rowPath + "['description']");
+					}
+					if (!ids.add(id)) {
+						throw GraphErrors.invalidValue("Rows must have unique ids; " + id + " is repeated.");
+					}
+				});
 			}
 			case "cta_url" -> {
-				maxLength(bodyText, 1024, "interactive['body']['text']");
-				if (!"cta_url".equals(text(action, "name"))) {
-					throw GraphErrors.invalidParameter("Param interactive['action']['name'] must be cta_url.");
-				}
-				JsonNode parameters = action.path("parameters");
-				maxLength(requiredText(parameters, "display_text", "interactive['action']['parameters']['display_text']"),
-						20, "interactive['action']['parameters']['display_text']");
-				requiredText(parameters, "url", "interactive['action']['parameters']['url']");
-			}
-			case "request_contact_info" -> {
-				maxLength(bodyText, 1024, "interactive['body']['text']");
-				if (!"request_contact_info".equals(text(action, "name"))) {
-					throw GraphErrors.invalidParameter("Param interactive['action']['name'] must be request_contact_info.");
+				JsonNode parameters = named(action, "cta_url", true);
+				maxLength(requiredText(parameters, "display_text", PARAMETERS + "['display_text']"), 20,
+						PARAMETERS + "['display_text']");
+				String url = requiredText(parameters, "url", PARAMETERS + "['url']");
+				if (!url.matches("(?i)https?://\\S+")) {
+					throw GraphErrors.invalidValue("Param " + PARAMETERS + "['url'] is not a valid URI.");
 				}
 			}
-			default -> throw GraphErrors.invalidParameter("Param interactive['type'] must be one of {BUTTON, LIST, "
-					+ "CTA_URL, REQUEST_CONTACT_INFO} - got \"" + kind + "\".");
+			case "flow" -> flow(named(action, "flow", true));
+			case "product" -> {
+				requiredText(action, "catalog_id", "interactive['action']['catalog_id']");
+				requiredText(action, "product_retailer_id", "interactive['action']['product_retailer_id']");
+			}
+			case "product_list" -> {
+				requiredText(action, "catalog_id", "interactive['action']['catalog_id']");
+				sections(action.path("sections"), "product_items", 30, "products", (product, path) -> requiredText(
+						product, "product_retailer_id", path + "['product_retailer_id']"));
+			}
+			case "catalog_message" -> {
+				JsonNode parameters = named(action, "catalog_message", false);
+				JsonNode thumbnail = parameters.get("thumbnail_product_retailer_id");
+				if (thumbnail != null && !thumbnail.isString()) {
+					throw GraphErrors.invalidParameter(
+							"Param " + PARAMETERS + "['thumbnail_product_retailer_id'] must be a string.");
+				}
+			}
+			case "location_request_message" -> named(action, "send_location", false);
+			case "address_message" -> {
+				String country = requiredText(named(action, "address_message", true), "country",
+						PARAMETERS + "['country']");
+				// Meta offers address messages in India and Singapore only
+				if (!List.of("IN", "SG").contains(country.strip().toUpperCase(Locale.ROOT))) {
+					throw GraphErrors.invalidValue("Param " + PARAMETERS
+							+ "['country'] must be one of {IN, SG} - got \"" + country + "\".");
+				}
+			}
+			case "request_contact_info" -> named(action, "request_contact_info", false);
+			default -> throw new IllegalStateException(kind);
 		}
+	}
+
+	/** Header types by kind: none for product, text only for list and product_list (where it is required). */
+	private static void header(JsonNode interactive, String kind) {
+		JsonNode header = interactive.get("header");
+		if (header == null || header.isNull()) {
+			if ("product_list".equals(kind)) {
+				throw GraphErrors.requiredField("interactive['header']");
+			}
+			return;
+		}
+		if ("product".equals(kind)) {
+			throw GraphErrors.invalidParameter("Param interactive['header'] is not supported for a product message.");
+		}
+		String type = requiredText(header, "type", "interactive['header']['type']");
+		List<String> allowed = "list".equals(kind) || "product_list".equals(kind) ? List.of("text") : HEADER_TYPES;
+		if (!allowed.contains(type)) {
+			throw GraphErrors.invalidParameter("Param interactive['header']['type'] must be one of {" + String.join(", ",
+					allowed.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList()) + "} - got \"" + type + "\".");
+		}
+		if ("text".equals(type)) {
+			maxLength(requiredText(header, "text", "interactive['header']['text']"), 60, "interactive['header']['text']");
+		}
+		else {
+			JsonNode media = header.path(type);
+			if (text(media, "id") == null && text(media, "link") == null) {
+				throw GraphErrors.requiredField("interactive['header']['" + type + "']['id'] or ['link']");
+			}
+		}
+	}
+
+	/** {@code action.name} must be {@code name}; the action's parameters (an empty object when optional and absent). */
+	private static JsonNode named(JsonNode action, String name, boolean parametersRequired) {
+		String actual = requiredText(action, "name", "interactive['action']['name']");
+		if (!name.equals(actual)) {
+			throw GraphErrors.invalidParameter("Param interactive['action']['name'] must be " + name + ".");
+		}
+		JsonNode parameters = action.get("parameters");
+		if (parameters == null || parameters.isNull()) {
+			if (parametersRequired) {
+				throw GraphErrors.requiredField(PARAMETERS);
+			}
+			return Json.MAPPER.createObjectNode();
+		}
+		requireObject(parameters, PARAMETERS);
+		return parameters;
+	}
+
+	/** Meta's Flow message parameters; {@code flow_cta} up to 30 characters, as Meta's page now advises. */
+	private static void flow(JsonNode parameters) {
+		JsonNode version = parameters.get("flow_message_version");
+		if (version == null || version.isNull()) {
+			throw GraphErrors.requiredField(PARAMETERS + "['flow_message_version']");
+		}
+		if (version.isContainer() || !"3".equals(version.asString())) {
+			throw GraphErrors.invalidValue("Param " + PARAMETERS + "['flow_message_version'] must be 3.");
+		}
+		String id = text(parameters, "flow_id");
+		String name = text(parameters, "flow_name");
+		if (id == null && name == null) {
+			throw GraphErrors.requiredField(PARAMETERS + "['flow_id'] or " + PARAMETERS + "['flow_name']");
+		}
+		if (id != null && name != null) {
+			throw GraphErrors.invalidParameter("Param " + PARAMETERS + " must have either flow_id or flow_name, not both.");
+		}
+		maxLength(requiredText(parameters, "flow_cta", PARAMETERS + "['flow_cta']"), 30, PARAMETERS + "['flow_cta']");
+		oneOf(parameters, "mode", List.of("draft", "published"));
+		String flowAction = oneOf(parameters, "flow_action", List.of("navigate", "data_exchange"));
+		JsonNode payload = parameters.get("flow_action_payload");
+		if (payload == null || payload.isNull()) {
+			return;
+		}
+		if ("data_exchange".equals(flowAction)) {
+			throw GraphErrors.invalidParameter(
+					"Param " + PARAMETERS + "['flow_action_payload'] is not supported for flow_action data_exchange.");
+		}
+		requireObject(payload, PARAMETERS + "['flow_action_payload']");
+		JsonNode data = payload.get("data");
+		if (data != null && !data.isNull() && (!data.isObject() || data.isEmpty())) {
+			throw GraphErrors.invalidValue(
+					"Param " + PARAMETERS + "['flow_action_payload']['data'] must be a non-empty object.");
+		}
+	}
+
+	private static String oneOf(JsonNode parameters, String field, List<String> allowed) {
+		String value = text(parameters, field);
+		if (value != null && !allowed.contains(value)) {
+			throw GraphErrors.invalidParameter("Param " + PARAMETERS + "['" + field + "'] must be one of {"
+					+ String.join(", ", allowed.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList()) + "} - got \""
+					+ value + "\".");
+		}
+		return value;
 	}
 
 	private static void buttons(JsonNode buttons) {
@@ -234,15 +372,19 @@ final class MessageValidator {
 		}
 	}
 
-	private static void sections(JsonNode sections) {
+	/**
+	 * 1-10 sections, titled (at most 24 characters; required once there are several), each with a non-empty array
+	 * {@code itemsName}, at most {@code maxItems} items in all: rows of a list, products of a product_list.
+	 */
+	private static void sections(JsonNode sections, String itemsName, int maxItems, String noun,
+			BiConsumer<JsonNode, String> item) {
 		if (!sections.isArray() || sections.isEmpty()) {
 			throw GraphErrors.requiredField("interactive['action']['sections']");
 		}
 		if (sections.size() > 10) {
 			throw GraphErrors.invalidValue("Param interactive['action']['sections'] must have at most 10 elements.");
 		}
-		int rows = 0;
-		Set<String> ids = new HashSet<>();
+		int items = 0;
 		for (int s = 0; s < sections.size(); s++) {
 			JsonNode section = sections.get(s);
 			String path = "interactive['action']['sections'][" + s + "]";
@@ -253,28 +395,18 @@ final class MessageValidator {
 			if (title != null) {
 				maxLength(title, 24, path + "['title']");
 			}
-			JsonNode sectionRows = section.path("rows");
-			if (!sectionRows.isArray() || sectionRows.isEmpty()) {
-				throw GraphErrors.requiredField(path + "['rows']");
+			JsonNode sectionItems = section.path(itemsName);
+			if (!sectionItems.isArray() || sectionItems.isEmpty()) {
+				throw GraphErrors.requiredField(path + "['" + itemsName + "']");
 			}
-			for (int r = 0; r < sectionRows.size(); r++) {
-				JsonNode row = sectionRows.get(r);
-				String rowPath = path + "['rows'][" + r + "]";
-				String id = requiredText(row, "id", rowPath + "['id']");
-				maxLength(id, 200, rowPath + "['id']");
-				maxLength(requiredText(row, "title", rowPath + "['title']"), 24, rowPath + "['title']");
-				String description = text(row, "description");
-				if (description != null) {
-					maxLength(description, 72, rowPath + "['description']");
-				}
-				if (!ids.add(id)) {
-					throw GraphErrors.invalidValue("Rows must have unique ids; " + id + " is repeated.");
-				}
-				rows++;
+			for (int i = 0; i < sectionItems.size(); i++) {
+				item.accept(sectionItems.get(i), path + "['" + itemsName + "'][" + i + "]");
+				items++;
 			}
 		}
-		if (rows > 10) {
-			throw GraphErrors.invalidValue("A list message can have at most 10 rows in total; got " + rows + ".");
+		if (items > maxItems) {
+			throw GraphErrors.invalidValue("A message can have at most " + maxItems + " " + noun + " in total; got "
+					+ items + ".");
 		}
 	}
 

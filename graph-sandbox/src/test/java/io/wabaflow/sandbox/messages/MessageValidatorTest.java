@@ -31,6 +31,14 @@ class MessageValidatorTest {
 			"\"type\":\"contacts\",\"contacts\":[{\"name\":{\"formatted_name\":\"Ana\"},\"phones\":[{\"phone\":\"+551199\"}]}]",
 			"\"type\":\"interactive\",\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"a\",\"title\":\"A\"}},{\"type\":\"reply\",\"reply\":{\"id\":\"b\",\"title\":\"B\"}}]}}",
 			"\"type\":\"interactive\",\"interactive\":{\"type\":\"list\",\"header\":{\"type\":\"text\",\"text\":\"H\"},\"body\":{\"text\":\"Pick\"},\"footer\":{\"text\":\"F\"},\"action\":{\"button\":\"Menu\",\"sections\":[{\"title\":\"S\",\"rows\":[{\"id\":\"r1\",\"title\":\"R1\",\"description\":\"d\"}]}]}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"cta_url\",\"header\":{\"type\":\"image\",\"image\":{\"link\":\"https://example.com/b.png\"}},\"body\":{\"text\":\"See\"},\"footer\":{\"text\":\"F\"},\"action\":{\"name\":\"cta_url\",\"parameters\":{\"display_text\":\"See dates\",\"url\":\"https://example.com\"}}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"header\":{\"type\":\"text\",\"text\":\"H\"},\"body\":{\"text\":\"Book\"},\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_token\":\"t\",\"flow_id\":\"1\",\"flow_cta\":\"Book now\",\"flow_action\":\"navigate\",\"flow_action_payload\":{\"screen\":\"S\",\"data\":{\"a\":1}}}}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"Book\"},\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_name\":\"booking\",\"flow_cta\":\"Book\",\"flow_action\":\"data_exchange\"}}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"product\",\"action\":{\"catalog_id\":\"1\",\"product_retailer_id\":\"sku\"}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"product_list\",\"header\":{\"type\":\"text\",\"text\":\"Teas\"},\"body\":{\"text\":\"Pick\"},\"action\":{\"catalog_id\":\"1\",\"sections\":[{\"title\":\"Green\",\"product_items\":[{\"product_retailer_id\":\"g1\"}]},{\"title\":\"Black\",\"product_items\":[{\"product_retailer_id\":\"b1\"}]}]}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"catalog_message\",\"body\":{\"text\":\"Browse\"},\"action\":{\"name\":\"catalog_message\",\"parameters\":{\"thumbnail_product_retailer_id\":\"sku\"}}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"location_request_message\",\"body\":{\"text\":\"Where?\"},\"action\":{\"name\":\"send_location\"}}",
+			"\"type\":\"interactive\",\"interactive\":{\"type\":\"address_message\",\"body\":{\"text\":\"Address?\"},\"action\":{\"name\":\"address_message\",\"parameters\":{\"country\":\"SG\"}}}",
 			"\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid.X\",\"emoji\":\"\\ud83d\\ude00\"}",
 			"\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid.X\",\"emoji\":\"\"}",
 			"\"type\":\"template\",\"template\":{\"name\":\"hello_world\",\"language\":{\"code\":\"en_US\"},\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"x\"}]},{\"type\":\"button\",\"sub_type\":\"quick_reply\",\"index\":\"0\",\"parameters\":[{\"type\":\"payload\",\"payload\":\"p\"}]}]}",
@@ -73,7 +81,24 @@ class MessageValidatorTest {
 			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"b\"},\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"1\",\"title\":\"1\"}},{\"type\":\"reply\",\"reply\":{\"id\":\"2\",\"title\":\"2\"}},{\"type\":\"reply\",\"reply\":{\"id\":\"3\",\"title\":\"3\"}},{\"type\":\"reply\",\"reply\":{\"id\":\"4\",\"title\":\"4\"}}]}}}|131009",
 			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"b\"},\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"1\",\"title\":\"1\"}},{\"type\":\"reply\",\"reply\":{\"id\":\"1\",\"title\":\"2\"}}]}}}|131009",
 			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"list\",\"body\":{\"text\":\"b\"},\"action\":{\"button\":\"Menu\",\"sections\":[{\"title\":\"a\",\"rows\":[{\"id\":\"1\",\"title\":\"1\"}]},{\"rows\":[{\"id\":\"2\",\"title\":\"2\"}]}]}}}|131008",
-			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"b\"},\"action\":{}}}|100",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"carousel\",\"body\":{\"text\":\"b\"},\"action\":{}}}|100",
+			// the newer interactive kinds
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"cta_url\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"cta_url\",\"parameters\":{\"display_text\":\"A label of 21 chars!!\",\"url\":\"https://e.com\"}}}}|131009",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"cta_url\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"cta_url\",\"parameters\":{\"display_text\":\"Go\",\"url\":\"e.com\"}}}}|131009",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"cta_url\",\"header\":{\"type\":\"video\",\"video\":{}},\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"cta_url\",\"parameters\":{\"display_text\":\"Go\",\"url\":\"https://e.com\"}}}}|131008",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"b\"},\"action\":{}}}|131008",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"2\",\"flow_id\":\"1\",\"flow_cta\":\"Go\"}}}}|131009",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_cta\":\"Go\"}}}}|131008",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_id\":\"1\",\"flow_cta\":\"a call to action of 31 chars!!!\"}}}}|131009",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_id\":\"1\",\"flow_cta\":\"Go\",\"flow_action\":\"jump\"}}}}|100",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"product\",\"action\":{\"catalog_id\":\"1\"}}}|131008",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"product\",\"header\":{\"type\":\"text\",\"text\":\"h\"},\"action\":{\"catalog_id\":\"1\",\"product_retailer_id\":\"s\"}}}|100",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"product_list\",\"body\":{\"text\":\"b\"},\"action\":{\"catalog_id\":\"1\",\"sections\":[{\"title\":\"s\",\"product_items\":[{\"product_retailer_id\":\"p\"}]}]}}}|131008",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"product_list\",\"header\":{\"type\":\"text\",\"text\":\"h\"},\"body\":{\"text\":\"b\"},\"action\":{\"catalog_id\":\"1\",\"sections\":[{\"title\":\"a section title of 25 chr\",\"product_items\":[{\"product_retailer_id\":\"p\"}]}]}}}|131009",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"catalog_message\",\"action\":{\"name\":\"catalog_message\"}}}|131008",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"location_request_message\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"send_location_please\"}}}|100",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"address_message\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"address_message\",\"parameters\":{\"country\":\"BR\"}}}}|131009",
+			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"interactive\",\"interactive\":{\"type\":\"address_message\",\"body\":{\"text\":\"b\"},\"action\":{\"name\":\"address_message\",\"parameters\":{}}}}|131008",
 			"{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"reaction\",\"context\":{\"message_id\":\"w\"},\"reaction\":{\"message_id\":\"w\",\"emoji\":\"x\"}}|100" })
 	void rejectsWithMetasErrorCode(String json, int code) {
 		assertThatThrownBy(() -> MessageValidator.validate((ObjectNode) Json.MAPPER.readTree(json)))
@@ -98,6 +123,25 @@ class MessageValidatorTest {
 				+ "\"action\":{\"button\":\"Menu\",\"sections\":[{\"title\":\"s\",\"rows\":[" + rows + "]}]}}";
 		assertThatThrownBy(() -> MessageValidator.validate(body(list)))
 				.isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo(131009));
+	}
+
+	@Test
+	void aProductListHasAtMostThirtyProductsInTotal() {
+		StringBuilder sections = new StringBuilder();
+		for (int s = 0; s < 2; s++) {
+			sections.append(s == 0 ? "" : ",").append("{\"title\":\"s").append(s).append("\",\"product_items\":[");
+			for (int p = 0; p < 16; p++) {
+				sections.append(p == 0 ? "" : ",").append("{\"product_retailer_id\":\"p").append(s).append('-').append(p)
+						.append("\"}");
+			}
+			sections.append("]}");
+		}
+		String list = "\"type\":\"interactive\",\"interactive\":{\"type\":\"product_list\",\"header\":{\"type\":\"text\","
+				+ "\"text\":\"h\"},\"body\":{\"text\":\"b\"},\"action\":{\"catalog_id\":\"1\",\"sections\":[" + sections + "]}}";
+		assertThatThrownBy(() -> MessageValidator.validate(body(list)))
+				.isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo(131009));
+		MessageValidator.validate(body(list.replace(",{\"product_retailer_id\":\"p1-15\"}", "")
+				.replace(",{\"product_retailer_id\":\"p1-14\"}", "")));
 	}
 
 	private static ObjectNode body(String rest) {

@@ -2,6 +2,7 @@ package io.wabaflow.metagraph.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -116,6 +117,23 @@ final class Checks {
 		if (array.size() < min || array.size() > max) {
 			fail(path, min == max ? "must have exactly " + min + " elements"
 					: "must have between " + min + " and " + max + " elements (has " + array.size() + ")");
+		}
+	}
+
+	/**
+	 * Hands each element of {@code array} with its path ({@code path[i]}) to {@code rule}; an element that is not
+	 * an object is a violation instead.
+	 */
+	void eachObject(JsonNode array, String path, BiConsumer<JsonNode, String> rule) {
+		for (int i = 0; i < array.size(); i++) {
+			String at = path + "[" + i + "]";
+			JsonNode element = array.get(i);
+			if (element.isObject()) {
+				rule.accept(element, at);
+			}
+			else {
+				fail(at, "must be an object");
+			}
 		}
 	}
 

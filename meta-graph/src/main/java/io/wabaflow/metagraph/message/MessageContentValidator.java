@@ -1,6 +1,5 @@
 package io.wabaflow.metagraph.message;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +32,32 @@ public final class MessageContentValidator {
 
 	public static final int CONTACTS_MAX = 257;
 
-	private static final String ROOT = "content";
+	/** Body of every interactive kind but {@code list} (4096). */
+	public static final int INTERACTIVE_BODY_MAX = 1024;
+
+	public static final int HEADER_TEXT_MAX = 60;
+
+	public static final int FOOTER_TEXT_MAX = 60;
+
+	public static final int SECTION_TITLE_MAX = 24;
+
+	public static final int CTA_DISPLAY_TEXT_MAX = 20;
+
+	/**
+	 * {@code flow_cta}: Meta's Flow message page now says "advised to be 30 characters or less"; earlier versions
+	 * said "character limit - 20 characters". Whether Graph rejects 21-30 is unconfirmed, so 30 is enforced.
+	 */
+	public static final int FLOW_CTA_MAX = 30;
+
+	public static final int PRODUCT_SECTIONS_MAX = 10;
+
+	/** Products across all sections of a {@code product_list} (multi-product) message. */
+	public static final int PRODUCTS_MAX = 30;
+
+	/** The countries where Meta offers {@code address_message} (India and Singapore, Meta's address message page). */
+	public static final Set<String> ADDRESS_COUNTRIES = Set.of("IN", "SG");
+
+	static final String ROOT = "content";
 
 	private final JsonMapper mapper;
 
@@ -87,7 +111,7 @@ public final class MessageContentValidator {
 				checks.text(content, "name", ROOT + ".name", false, 0);
 				checks.text(content, "address", ROOT + ".address", false, 0);
 			}
-			case INTERACTIVE -> interactive(checks, content);
+			case INTERACTIVE -> InteractiveRules.validate(checks, content);
 			case REACTION -> {
 				checks.text(content, "message_id", ROOT + ".message_id", true, 0);
 				// An empty emoji is how a reaction is removed, so only its presence is required.
@@ -107,17 +131,7 @@ public final class MessageContentValidator {
 
 	/** Media is sent either by an uploaded media id or by a public link, never both. */
 	private static void media(Checks checks, JsonNode content, boolean captioned, boolean document) {
-		String id = checks.text(content, "id", ROOT + ".id", false, 0);
-		String link = checks.text(content, "link", ROOT + ".link", false, 0);
-		if (id == null && link == null) {
-			checks.fail(ROOT, "needs either id (an uploaded media id) or link");
-		}
-		else if (id != null && link != null) {
-			checks.fail(ROOT, "needs either id or link, not both");
-		}
-		if (link != null && !(link.startsWith("https://") || link.startsWith("http://"))) {
-			checks.fail(ROOT + ".link", "must be an http(s) URL");
-		}
+		mediaSource(checks, content, ROOT);
 		if (captioned) {
 			checks.text(content, "caption", ROOT + ".caption", false, CAPTION_MAX);
 		}
@@ -126,6 +140,27 @@ public final class MessageContentValidator {
 		}
 		if (document) {
 			checks.text(content, "filename", ROOT + ".filename", false, 0);
+		}
+	}
+
+	/** The media of a message or of an interactive header at {@code path}: an uploaded id or an http(s) link, not both. */
+	static void mediaSource(Checks checks, JsonNode media, String path) {
+		String id = checks.text(media, "id", path + ".id", false, 0);
+		String link = checks.text(media, "link", path + ".link", false, 0);
+		if (id == null && link == null) {
+			checks.fail(path, "needs either id (an uploaded media id) or link");
+		}
+		else if (id != null && link != null) {
+			checks.fail(path, "needs either id or link, not both");
+		}
+		if (link != null) {
+			httpUrl(checks, link, path + ".link");
+		}
+	}
+
+	static void httpUrl(Checks checks, String url, String path) {
+		if (!url.startsWith("https://") && !url.startsWith("http://")) {
+			checks.fail(path, "must be an http(s) URL");
 		}
 	}
 
@@ -148,158 +183,6 @@ public final class MessageContentValidator {
 			}
 			checks.array(card, "phones", path + ".phones", false);
 			checks.array(card, "emails", path + ".emails", false);
-		}
-	}
-
-	private static void interactive(Checks checks, JsonNode content) {
-		String type = checks.text(content, "type", ROOT + ".type", true, 0);
-		if (type == null) {
-			return;
-		}
-		JsonNode action = checks.object(content, "action", ROOT + ".action", true);
-		JsonNode footer = checks.object(content, "footer", ROOT + ".footer", false);
-		if (footer != null) {
-			checks.text(footer, "text", ROOT + ".footer.text", true, 60);
-		}
-		switch (type) {
-			case "button" -> {
-				body(checks, content, 1024);
-				header(checks, content);
-				if (action != null) {
-					buttons(checks, action);
-				}
-			}
-			case "list" -> {
-				body(checks, content, 4096);
-				JsonNode header = checks.object(content, "header", ROOT + ".header", false);
-				if (header != null) {
-					String headerType = checks.text(header, "type", ROOT + ".header.type", true, 0);
-					if (headerType != null && !"text".equals(headerType)) {
-						checks.fail(ROOT + ".header.type", "must be text for a list message");
-					}
-					checks.text(header, "text", ROOT + ".header.text", true, 60);
-				}
-				if (action != null) {
-					list(checks, action);
-				}
-			}
-			case "cta_url" -> {
-				body(checks, content, 1024);
-				if (action != null) {
-					JsonNode parameters = checks.object(action, "parameters", ROOT + ".action.parameters", true);
-					if (parameters != null) {
-						checks.text(parameters, "display_text", ROOT + ".action.parameters.display_text", true,
-								BUTTON_TITLE_MAX);
-						String url = checks.text(parameters, "url", ROOT + ".action.parameters.url", true, 0);
-						if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-							checks.fail(ROOT + ".action.parameters.url", "must be an http(s) URL");
-						}
-					}
-				}
-			}
-			case "request_contact_info" -> {
-				// asks a user known by business-scoped user id only for their phone (facts §2.0): a tap shares it
-				body(checks, content, 1024);
-				if (action != null) {
-					String name = checks.text(action, "name", ROOT + ".action.name", true, 0);
-					if (name != null && !"request_contact_info".equals(name)) {
-						checks.fail(ROOT + ".action.name", "must be request_contact_info");
-					}
-				}
-			}
-			default -> checks.fail(ROOT + ".type", "must be one of button, list, cta_url, request_contact_info");
-		}
-	}
-
-	private static void body(Checks checks, JsonNode content, int maxLength) {
-		JsonNode body = checks.object(content, "body", ROOT + ".body", true);
-		if (body != null) {
-			checks.text(body, "text", ROOT + ".body.text", true, maxLength);
-		}
-	}
-
-	private static void header(Checks checks, JsonNode content) {
-		JsonNode header = checks.object(content, "header", ROOT + ".header", false);
-		if (header == null) {
-			return;
-		}
-		String type = checks.text(header, "type", ROOT + ".header.type", true, 0);
-		if ("text".equals(type)) {
-			checks.text(header, "text", ROOT + ".header.text", true, 60);
-		}
-	}
-
-	private static void buttons(Checks checks, JsonNode action) {
-		String path = ROOT + ".action.buttons";
-		JsonNode buttons = checks.array(action, "buttons", path, true);
-		if (buttons == null) {
-			return;
-		}
-		checks.size(buttons, path, 1, BUTTONS_MAX);
-		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < buttons.size(); i++) {
-			String at = path + "[" + i + "]";
-			JsonNode button = buttons.get(i);
-			if (!button.isObject()) {
-				checks.fail(at, "must be an object");
-				continue;
-			}
-			String type = checks.text(button, "type", at + ".type", true, 0);
-			if (type != null && !"reply".equals(type)) {
-				checks.fail(at + ".type", "must be reply");
-			}
-			JsonNode reply = checks.object(button, "reply", at + ".reply", true);
-			if (reply != null) {
-				String id = checks.text(reply, "id", at + ".reply.id", true, BUTTON_ID_MAX);
-				checks.text(reply, "title", at + ".reply.title", true, BUTTON_TITLE_MAX);
-				if (id != null && !ids.add(id)) {
-					checks.fail(at + ".reply.id", "must be unique among the buttons");
-				}
-			}
-		}
-	}
-
-	private static void list(Checks checks, JsonNode action) {
-		checks.text(action, "button", ROOT + ".action.button", true, 20);
-		String path = ROOT + ".action.sections";
-		JsonNode sections = checks.array(action, "sections", path, true);
-		if (sections == null) {
-			return;
-		}
-		checks.size(sections, path, 1, LIST_SECTIONS_MAX);
-		int rows = 0;
-		Set<String> ids = new HashSet<>();
-		for (int s = 0; s < sections.size(); s++) {
-			String at = path + "[" + s + "]";
-			JsonNode section = sections.get(s);
-			if (!section.isObject()) {
-				checks.fail(at, "must be an object");
-				continue;
-			}
-			// Meta requires section titles once there is more than one section.
-			checks.text(section, "title", at + ".title", sections.size() > 1, 24);
-			JsonNode sectionRows = checks.array(section, "rows", at + ".rows", true);
-			if (sectionRows == null) {
-				continue;
-			}
-			for (int r = 0; r < sectionRows.size(); r++) {
-				String rowPath = at + ".rows[" + r + "]";
-				JsonNode row = sectionRows.get(r);
-				rows++;
-				if (!row.isObject()) {
-					checks.fail(rowPath, "must be an object");
-					continue;
-				}
-				String id = checks.text(row, "id", rowPath + ".id", true, 200);
-				checks.text(row, "title", rowPath + ".title", true, 24);
-				checks.text(row, "description", rowPath + ".description", false, 72);
-				if (id != null && !ids.add(id)) {
-					checks.fail(rowPath + ".id", "must be unique across the list");
-				}
-			}
-		}
-		if (rows < 1 || rows > LIST_ROWS_MAX) {
-			checks.fail(path, "must have between 1 and " + LIST_ROWS_MAX + " rows in total (has " + rows + ")");
 		}
 	}
 

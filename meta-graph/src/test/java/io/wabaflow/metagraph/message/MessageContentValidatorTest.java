@@ -82,7 +82,8 @@ class MessageContentValidatorTest {
 				"{\"type\":\"button\",\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"a\",\"title\":\"A\"}}]}}"))
 				.containsExactly(new Violation("content.body", "is required"));
 		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, "{\"type\":\"carousel\",\"action\":{}}"))
-				.containsExactly(new Violation("content.type", "must be one of button, list, cta_url, request_contact_info"));
+				.containsExactly(new Violation("content.type", "must be one of button, list, cta_url, flow, product, "
+						+ "product_list, catalog_message, location_request_message, address_message, request_contact_info"));
 	}
 
 	@Test
@@ -95,6 +96,136 @@ class MessageContentValidatorTest {
 		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, "{\"type\":\"request_contact_info\","
 				+ "\"action\":{\"name\":\"request_contact_info\"}}"))
 				.containsExactly(new Violation("content.body", "is required"));
+	}
+
+	@Test
+	void everyInteractiveKindMetaDocumentsHasAValidExample() {
+		assertValid(OutboundMessageType.INTERACTIVE, CTA_URL);
+		assertValid(OutboundMessageType.INTERACTIVE, FLOW);
+		assertValid(OutboundMessageType.INTERACTIVE, PRODUCT);
+		assertValid(OutboundMessageType.INTERACTIVE, productList(2, 15));
+		assertValid(OutboundMessageType.INTERACTIVE, CATALOG);
+		assertValid(OutboundMessageType.INTERACTIVE, LOCATION_REQUEST);
+		assertValid(OutboundMessageType.INTERACTIVE, ADDRESS);
+		// variants: a media header, a Flow by name with data_exchange, a product with neither body nor footer,
+		// a catalog without a thumbnail, an address for Singapore
+		assertValid(OutboundMessageType.INTERACTIVE, CTA_URL.replace("{\"type\":\"text\",\"text\":\"Workshops\"}",
+				"{\"type\":\"image\",\"image\":{\"link\":\"https://example.com/banner.png\"}}"));
+		assertValid(OutboundMessageType.INTERACTIVE, """
+				{"type":"flow","body":{"text":"Update your details"},"action":{"name":"flow","parameters":{
+				 "flow_message_version":"3","flow_name":"profile","flow_cta":"Open","flow_action":"data_exchange"}}}
+				""");
+		assertValid(OutboundMessageType.INTERACTIVE,
+				"{\"type\":\"product\",\"action\":{\"catalog_id\":\"1\",\"product_retailer_id\":\"sku-1\"}}");
+		assertValid(OutboundMessageType.INTERACTIVE,
+				"{\"type\":\"catalog_message\",\"body\":{\"text\":\"Browse\"},\"action\":{\"name\":\"catalog_message\"}}");
+		assertValid(OutboundMessageType.INTERACTIVE, ADDRESS.replace("\"IN\"", "\"SG\""));
+	}
+
+	@Test
+	void aCtaUrlNeedsALabelOfAtMost20CharactersAnHttpUrlAndItsName() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE,
+				CTA_URL.replace("See dates", "A label of 21 chars!!").replace("https://example.com/dates", "example.com")))
+				.containsExactly(
+						new Violation("content.action.parameters.display_text", "must be at most 20 characters (is 21)"),
+						new Violation("content.action.parameters.url", "must be an http(s) URL"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, CTA_URL.replace("\"name\":\"cta_url\",", "")))
+				.containsExactly(new Violation("content.action.name", "is required"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, CTA_URL.replace("Dates may change", "f".repeat(61))))
+				.containsExactly(new Violation("content.footer.text", "must be at most 60 characters (is 61)"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, CTA_URL.replace("{\"type\":\"text\",\"text\":\"Workshops\"}",
+				"{\"type\":\"video\",\"video\":{}}")))
+				.containsExactly(new Violation("content.header.video", "needs either id (an uploaded media id) or link"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, CTA_URL.replace("Workshops", "h".repeat(61))))
+				.containsExactly(new Violation("content.header.text", "must be at most 60 characters (is 61)"));
+	}
+
+	@Test
+	void aFlowNeedsVersion3OneFlowAShortCtaAndAKnownAction() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, FLOW.replace("\"3\"", "\"2\"")
+				.replace("\"flow_id\":\"1234\"", "\"flow_id\":\"1234\",\"flow_name\":\"booking\"")
+				.replace("Book now", "c".repeat(31)).replace("navigate", "jump")))
+				.containsExactly(new Violation("content.action.parameters.flow_message_version", "must be \"3\""),
+						new Violation("content.action.parameters", "needs either flow_id or flow_name, not both"),
+						new Violation("content.action.parameters.flow_cta", "must be at most 30 characters (is 31)"),
+						new Violation("content.action.parameters.flow_action", "must be navigate or data_exchange"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, FLOW.replace("\"flow_id\":\"1234\",", "")
+				.replace("navigate", "data_exchange").replace("{\"product\":\"tea\"}", "{}")))
+				.containsExactly(new Violation("content.action.parameters", "needs either flow_id or flow_name"),
+						new Violation("content.action.parameters.flow_action_payload",
+								"must be left out when flow_action is data_exchange"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, FLOW.replace("{\"product\":\"tea\"}", "{}")))
+				.containsExactly(new Violation("content.action.parameters.flow_action_payload.data",
+						"must not be empty (leave it out instead)"));
+		// Meta says 30 is advised; 21 to 30 characters pass, 20 being the older limit
+		assertValid(OutboundMessageType.INTERACTIVE, FLOW.replace("Book now", "c".repeat(30)));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, FLOW.replace("\"name\":\"flow\"", "\"name\":\"cta_url\"")))
+				.containsExactly(new Violation("content.action.name", "must be flow"));
+	}
+
+	@Test
+	void aProductNeedsItsCatalogAndRetailerIdAndHasNoHeader() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE,
+				"{\"type\":\"product\",\"header\":{\"type\":\"text\",\"text\":\"H\"},\"action\":{\"catalog_id\":\"1\"}}"))
+				.containsExactly(new Violation("content.header", "is not allowed for a product message"),
+						new Violation("content.action.product_retailer_id", "is required"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, PRODUCT.replace("Our best tea", "b".repeat(1025))))
+				.containsExactly(new Violation("content.body.text", "must be at most 1024 characters (is 1025)"));
+	}
+
+	@Test
+	void aProductListHasATextHeaderUpToTenSectionsAndThirtyProducts() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, productList(2, 16))).containsExactly(
+				new Violation("content.action.sections", "must have between 1 and 30 products in total (has 32)"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, productList(11, 1))).containsExactly(
+				new Violation("content.action.sections", "must have between 1 and 10 elements (has 11)"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, productList(1, 1).replace("Section 0", "t".repeat(25))))
+				.containsExactly(new Violation("content.action.sections[0].title", "must be at most 24 characters (is 25)"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE,
+				productList(2, 1).replace("\"header\":{\"type\":\"text\",\"text\":\"Our teas\"},", "")
+						.replace("{\"product_retailer_id\":\"sku-1-0\"}", "{}")))
+				.containsExactly(new Violation("content.header", "is required"),
+						new Violation("content.action.sections[1].product_items[0].product_retailer_id", "is required"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, productList(1, 1)
+				.replace("{\"type\":\"text\",\"text\":\"Our teas\"}", "{\"type\":\"image\",\"image\":{\"id\":\"1\"}}")
+				.replace("[{\"product_retailer_id\":\"sku-0-0\"}]", "[]")))
+				.containsExactly(new Violation("content.header.type", "must be text for a product_list message"),
+						new Violation("content.action.sections[0].product_items", "must have at least 1 element"),
+						new Violation("content.action.sections", "must have between 1 and 30 products in total (has 0)"));
+	}
+
+	@Test
+	void aCatalogMessageNeedsABodyAndItsActionName() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE,
+				"{\"type\":\"catalog_message\",\"action\":{\"name\":\"catalog\",\"parameters\":"
+						+ "{\"thumbnail_product_retailer_id\":7}}}"))
+				.containsExactly(new Violation("content.body", "is required"),
+						new Violation("content.action.name", "must be catalog_message"),
+						new Violation("content.action.parameters.thumbnail_product_retailer_id", "must be a string"));
+	}
+
+	@Test
+	void aLocationRequestNeedsABodyAndSendLocation() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, LOCATION_REQUEST.replace("send_location", "location")))
+				.containsExactly(new Violation("content.action.name", "must be send_location"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE,
+				LOCATION_REQUEST.replace("Where should we deliver?", "b".repeat(1025))))
+				.containsExactly(new Violation("content.body.text", "must be at most 1024 characters (is 1025)"));
+	}
+
+	@Test
+	void anAddressMessageNeedsACountryWhereMetaOffersIt() {
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, ADDRESS.replace("\"IN\"", "\"BR\"")))
+				.containsExactly(new Violation("content.action.parameters.country",
+						"must be one of IN, SG (the countries where Meta offers address messages)"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE, ADDRESS.replace("\"country\":\"IN\",\"values\":{\"name\":\"Asha\"}", "\"values\":[]")))
+				.containsExactly(new Violation("content.action.parameters.country", "is required"),
+						new Violation("content.action.parameters.values", "must be an object"));
+		assertThat(validator.validate(OutboundMessageType.INTERACTIVE,
+				"{\"type\":\"address_message\",\"body\":{\"text\":\"Address?\"},\"action\":{\"name\":\"address_message\"}}"))
+				.containsExactly(new Violation("content.action.parameters", "is required"));
+		// case is not held against a code (unconfirmed at Meta)
+		assertValid(OutboundMessageType.INTERACTIVE, ADDRESS.replace("\"IN\"", "\"in\""));
 	}
 
 	@Test
@@ -148,6 +279,38 @@ class MessageContentValidatorTest {
 		assertThat(OutboundMessageType.TEMPLATE.metaName()).isEqualTo("template");
 	}
 
+	private static final String CTA_URL = """
+			{"type":"cta_url","header":{"type":"text","text":"Workshops"},"body":{"text":"Tap to see the dates"},
+			 "footer":{"text":"Dates may change"},
+			 "action":{"name":"cta_url","parameters":{"display_text":"See dates","url":"https://example.com/dates"}}}
+			""";
+
+	private static final String FLOW = """
+			{"type":"flow","header":{"type":"text","text":"Booking"},"body":{"text":"Book a tasting"},
+			 "footer":{"text":"Wabaflow"},"action":{"name":"flow","parameters":{"flow_message_version":"3",
+			 "flow_token":"tok-1","flow_id":"1234","flow_cta":"Book now","mode":"published","flow_action":"navigate",
+			 "flow_action_payload":{"screen":"BOOKING","data":{"product":"tea"}}}}}
+			""";
+
+	private static final String PRODUCT = """
+			{"type":"product","body":{"text":"Our best tea"},"footer":{"text":"Wabaflow"},
+			 "action":{"catalog_id":"194836987003835","product_retailer_id":"sku-1"}}
+			""";
+
+	private static final String CATALOG = """
+			{"type":"catalog_message","body":{"text":"Browse our catalog"},"footer":{"text":"Wabaflow"},
+			 "action":{"name":"catalog_message","parameters":{"thumbnail_product_retailer_id":"sku-1"}}}
+			""";
+
+	private static final String LOCATION_REQUEST = """
+			{"type":"location_request_message","body":{"text":"Where should we deliver?"},"action":{"name":"send_location"}}
+			""";
+
+	private static final String ADDRESS = """
+			{"type":"address_message","body":{"text":"Where should we deliver?"},
+			 "action":{"name":"address_message","parameters":{"country":"IN","values":{"name":"Asha"}}}}
+			""";
+
 	private void assertValid(OutboundMessageType type, String content) {
 		List<Violation> violations = validator.validate(type, content);
 		assertThat(violations).as(type + " " + content).isEmpty();
@@ -163,17 +326,30 @@ class MessageContentValidatorTest {
 				+ "\"action\":{\"buttons\":[" + buttons + "]}}";
 	}
 
+	private static String productList(int sections, int productsPerSection) {
+		return "{\"type\":\"product_list\",\"header\":{\"type\":\"text\",\"text\":\"Our teas\"},"
+				+ "\"body\":{\"text\":\"Pick yours\"},\"action\":{\"catalog_id\":\"194836987003835\",\"sections\":["
+				+ sections(sections, productsPerSection, "product_items", "{\"product_retailer_id\":\"sku-%d-%d\"}") + "]}}";
+	}
+
 	private static String list(int sections, int rowsPerSection) {
+		return "{\"type\":\"list\",\"header\":{\"type\":\"text\",\"text\":\"Menu\"},\"body\":{\"text\":\"Pick one\"},"
+				+ "\"action\":{\"button\":\"Options\",\"sections\":["
+				+ sections(sections, rowsPerSection, "rows", "{\"id\":\"r%d-%d\",\"title\":\"Row\",\"description\":\"d\"}")
+				+ "]}}";
+	}
+
+	/** Sections titled "Section s", each with {@code perSection} items made from {@code item} % (section, index). */
+	private static String sections(int sections, int perSection, String itemsName, String item) {
 		StringBuilder json = new StringBuilder();
 		for (int s = 0; s < sections; s++) {
-			json.append(s == 0 ? "" : ",").append("{\"title\":\"Section ").append(s).append("\",\"rows\":[");
-			for (int r = 0; r < rowsPerSection; r++) {
-				json.append(r == 0 ? "" : ",").append("{\"id\":\"r").append(s).append('-').append(r)
-						.append("\",\"title\":\"Row\",\"description\":\"d\"}");
+			json.append(s == 0 ? "" : ",").append("{\"title\":\"Section ").append(s).append("\",\"").append(itemsName)
+					.append("\":[");
+			for (int i = 0; i < perSection; i++) {
+				json.append(i == 0 ? "" : ",").append(item.formatted(s, i));
 			}
 			json.append("]}");
 		}
-		return "{\"type\":\"list\",\"header\":{\"type\":\"text\",\"text\":\"Menu\"},\"body\":{\"text\":\"Pick one\"},"
-				+ "\"action\":{\"button\":\"Options\",\"sections\":[" + json + "]}}";
+		return json.toString();
 	}
 }

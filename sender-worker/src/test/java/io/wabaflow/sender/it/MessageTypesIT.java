@@ -19,7 +19,10 @@ import io.wabaflow.sender.send.Send;
 import io.wabaflow.sender.send.SendState;
 import tools.jackson.databind.JsonNode;
 
-/** Every message type the issue lists goes through the worker and is accepted by the sandbox. */
+/**
+ * Every message type the issue lists, and every interactive kind Meta documents, goes through the worker and is
+ * accepted by the sandbox.
+ */
 class MessageTypesIT extends SenderScenario {
 
 	@Test
@@ -52,6 +55,26 @@ class MessageTypesIT extends SenderScenario {
 				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"list\",\"body\":{\"text\":\"Escolha\"},"
 						+ "\"action\":{\"button\":\"Opções\",\"sections\":[{\"title\":\"Pães\",\"rows\":["
 						+ "{\"id\":\"p1\",\"title\":\"Francês\",\"description\":\"quentinho\"}]}]}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"cta_url\",\"header\":{\"type\":\"text\","
+						+ "\"text\":\"Oficinas\"},\"body\":{\"text\":\"Veja as datas\"},\"footer\":{\"text\":\"Sujeito a mudança\"},"
+						+ "\"action\":{\"name\":\"cta_url\",\"parameters\":{\"display_text\":\"Ver datas\","
+						+ "\"url\":\"https://example.com/datas\"}}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"flow\",\"body\":{\"text\":\"Agende sua visita\"},"
+						+ "\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_token\":\"t-42\","
+						+ "\"flow_id\":\"1234567890\",\"flow_cta\":\"Agendar\",\"flow_action\":\"navigate\","
+						+ "\"flow_action_payload\":{\"screen\":\"AGENDA\",\"data\":{\"loja\":\"Paulista\"}}}}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"product\",\"body\":{\"text\":\"Nosso pão\"},"
+						+ "\"action\":{\"catalog_id\":\"194836987003835\",\"product_retailer_id\":\"pao-frances\"}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"product_list\",\"header\":{\"type\":\"text\","
+						+ "\"text\":\"Padaria\"},\"body\":{\"text\":\"Escolha\"},\"action\":{\"catalog_id\":\"194836987003835\","
+						+ "\"sections\":[{\"title\":\"Pães\",\"product_items\":[{\"product_retailer_id\":\"pao-frances\"}]},"
+						+ "{\"title\":\"Doces\",\"product_items\":[{\"product_retailer_id\":\"sonho\"}]}]}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"catalog_message\",\"body\":{\"text\":\"Nosso catálogo\"},"
+						+ "\"action\":{\"name\":\"catalog_message\",\"parameters\":{\"thumbnail_product_retailer_id\":\"sonho\"}}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"location_request_message\","
+						+ "\"body\":{\"text\":\"Onde entregamos?\"},\"action\":{\"name\":\"send_location\"}}"),
+				command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"address_message\",\"body\":{\"text\":\"Qual o endereço?\"},"
+						+ "\"action\":{\"name\":\"address_message\",\"parameters\":{\"country\":\"IN\"}}}"),
 				command(phone, user, MessageType.REACTION, "{\"message_id\":\"" + userMessage + "\",\"emoji\":\"👍\"}"),
 				command(phone, user, MessageType.TEMPLATE, "{\"name\":\"pedido_confirmado\",\"language\":{\"code\":\"pt_BR\"},"
 						+ "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123\"}]}]}"),
@@ -105,18 +128,23 @@ class MessageTypesIT extends SenderScenario {
 				+ "\"action\":{\"buttons\":[" + button("a") + "," + button("b") + "," + button("c") + "," + button("d") + "]}}");
 		SendMessage tooLong = text(phone, user, "x".repeat(4097));
 		SendMessage noMedia = command(phone, user, MessageType.IMAGE, "{\"caption\":\"sem mídia\"}");
+		SendMessage longFlowCta = command(phone, user, MessageType.INTERACTIVE, "{\"type\":\"flow\",\"body\":{\"text\":\"?\"},"
+				+ "\"action\":{\"name\":\"flow\",\"parameters\":{\"flow_message_version\":\"3\",\"flow_id\":\"1\","
+				+ "\"flow_cta\":\"" + "c".repeat(31) + "\"}}}");
 		// named by a tenant that does have numbers, just not this one
 		SendMessage unknownNumber = SendMessage.newBuilder(template("999000111", user)).setTenantId(number.tenant())
 				.build();
 
-		send(fourButtons, tooLong, noMedia, unknownNumber);
+		send(fourButtons, tooLong, noMedia, longFlowCta, unknownNumber);
 
-		for (SendMessage invalid : List.of(fourButtons, tooLong, noMedia)) {
+		for (SendMessage invalid : List.of(fourButtons, tooLong, noMedia, longFlowCta)) {
 			Send row = awaitState(invalid.getCommandId(), SendState.REJECTED);
 			assertThat(row.reason()).isEqualTo("INVALID_CONTENT");
 			assertThat(row.errorDetails()).isNotBlank();
 		}
 		assertThat(awaitState(fourButtons.getCommandId(), SendState.REJECTED).errorDetails()).contains("buttons");
+		assertThat(awaitState(longFlowCta.getCommandId(), SendState.REJECTED).errorDetails())
+				.contains("content.action.parameters.flow_cta");
 		assertThat(awaitState(unknownNumber.getCommandId(), SendState.REJECTED).reason()).isEqualTo("UNKNOWN_NUMBER");
 		await().atMost(SETTLED).until(() -> !tap().results(noMedia.getCommandId()).isEmpty());
 		CommandResult result = tap().results(tooLong.getCommandId()).get(0);
