@@ -169,6 +169,15 @@ public final class GraphClient {
 				.thenApply(GraphClient::phoneNumber);
 	}
 
+	/**
+	 * The number's throughput tier ({@code GET /<id>?fields=throughput}: {@code STANDARD} 80 messages/s,
+	 * {@code HIGH} 1,000, {@code NOT_APPLICABLE} before registration), or null when Meta names none.
+	 */
+	public CompletableFuture<String> throughputLevel(String phoneNumberId, String token) {
+		return send("get throughput", get(phoneNumberId, Map.of("fields", "throughput")), token)
+				.thenApply(body -> body.path("throughput").path("level").asString(null));
+	}
+
 	/** Registers a number for Cloud API with the 6-digit two-step PIN (not for coexistence numbers). */
 	public CompletableFuture<Void> register(String phoneNumberId, String pin, String token) {
 		ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("pin", pin);

@@ -38,24 +38,46 @@ class AppSubscription implements Step {
 	@Override
 	public CompletableFuture<Transition> run(Flow flow) {
 		String token = tokens.token(flow);
-		return graph.call(client -> client.subscribeApp(flow.wabaId(), token)).handle((ok, failure) -> {
-			Instant now = clock.instant();
-			if (failure != null) {
-				return failures.handle(flow, STEP, null, failure, now, Map.of("waba_id", flow.wabaId()), null);
-			}
-			// the last error stays: like seed 001's view, the status shows the last failure the flow overcame
-			Flow done = flow.toBuilder().state(FlowState.COMPLETED).succeeded(STEP).completedAt(now).build();
-			Map<String, Object> summary = new LinkedHashMap<>();
-			summary.put("waba_id", done.wabaId());
-			summary.put("phone_number_id", done.phoneNumberId());
-			summary.put("display_phone_number", done.displayPhoneNumber());
-			summary.put("number_type", done.numberType());
-			summary.put("strategy", done.strategyUsed());
-			Transition completed = Transition.end(done, Outcome.ok(200, result(done)),
-					LogEntry.ok(STEP, null, Map.of("waba_id", done.wabaId())),
-					LogEntry.ok(FlowState.COMPLETED.step(), done.strategyUsed(), summary).as(OnboardingEventType.COMPLETED));
-			return done.phoneNumberId() == null ? completed : completed.registering();
-		});
+		return graph.call(client -> client.subscribeApp(flow.wabaId(), token)).handle((ok, failure) -> failure)
+				.thenCompose(failure -> failure != null ? CompletableFuture.completedFuture(completion(flow, failure, null))
+						: tier(flow, token).thenApply(mps -> completion(flow, null, mps)));
+	}
+
+	/**
+	 * A cloud number's throughput as Meta's tier says now (facts 4.5: STANDARD 80/s, HIGH 1,000/s), so that a number
+	 * Meta already upgraded is not held at the default; null when it cannot be read (the default holds, and a
+	 * THROUGHPUT_UPGRADE webhook will say it later). Coexistence numbers are fixed at 20/s.
+	 */
+	private CompletableFuture<Integer> tier(Flow flow, String token) {
+		if (flow.phoneNumberId() == null || !Flow.CLOUD.equals(flow.numberType())) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return graph.call(client -> client.throughputLevel(flow.phoneNumberId(), token))
+				.handle((level, failure) -> failure != null || level == null ? null : switch (level) {
+					case "HIGH" -> 1_000;
+					case "STANDARD" -> 80;
+					default -> null;
+				});
+	}
+
+	private Transition completion(Flow flow, Throwable failure, Integer throughputMps) {
+		Instant now = clock.instant();
+		if (failure != null) {
+			return failures.handle(flow, STEP, null, failure, now, Map.of("waba_id", flow.wabaId()), null);
+		}
+		// the last error stays: like seed 001's view, the status shows the last failure the flow overcame
+		Flow done = flow.toBuilder().state(FlowState.COMPLETED).succeeded(STEP).completedAt(now).build();
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("waba_id", done.wabaId());
+		summary.put("phone_number_id", done.phoneNumberId());
+		summary.put("display_phone_number", done.displayPhoneNumber());
+		summary.put("number_type", done.numberType());
+		summary.put("strategy", done.strategyUsed());
+		summary.put("throughput_mps", throughputMps);
+		Transition completed = Transition.end(done, Outcome.ok(200, result(done)),
+				LogEntry.ok(STEP, null, Map.of("waba_id", done.wabaId())),
+				LogEntry.ok(FlowState.COMPLETED.step(), done.strategyUsed(), summary).as(OnboardingEventType.COMPLETED));
+		return done.phoneNumberId() == null ? completed : completed.registering(throughputMps);
 	}
 
 	private static String result(Flow flow) {

@@ -88,7 +88,7 @@ public class TransitionWriter {
 			outcomes.record(handle, next.commandId(), "StartOnboarding", next.tenantId(), transition.outcome(), now);
 		}
 		if (transition.register()) {
-			registry.register(handle, next, now);
+			registry.register(handle, next, transition.throughputMps(), now);
 		}
 		return true;
 	}

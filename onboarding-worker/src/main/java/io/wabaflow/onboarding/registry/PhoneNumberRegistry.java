@@ -60,27 +60,32 @@ public class PhoneNumberRegistry {
 
 	/**
 	 * The number of a completed flow becomes (again) an active entry, in the flow's transaction: the token is
-	 * re-encrypted from the flow's binding (onboarding id) to the number's.
+	 * re-encrypted from the flow's binding (onboarding id) to the number's. {@code throughputMps}: what Meta's tier
+	 * said at completion (a cloud number's only; null keeps what the registry knew). It records no announcement time:
+	 * a THROUGHPUT_UPGRADE webhook (Meta's own time) always applies after it.
 	 */
-	public void register(Handle handle, Flow flow, Instant now) {
+	public void register(Handle handle, Flow flow, Integer throughputMps, Instant now) {
 		String token = cipher.decrypt(flow.encryptedToken(), flow.onboardingId());
 		byte[] encrypted = cipher.encrypt(token, flow.phoneNumberId());
 		NumberType type = Flow.COEXISTENCE.equals(flow.numberType()) ? NumberType.COEXISTENCE : NumberType.CLOUD;
 		Instant onboardedAt = flow.onboardedAt() == null ? now : flow.onboardedAt();
 		PhoneNumber number = handle.createQuery("""
 				INSERT INTO phone_numbers (phone_number_id, tenant_id, waba_id, onboarding_id, display_phone_number,
-				  number_type, status, encrypted_token, onboarded_at, status_changed_at, status_reason, updated_at)
+				  number_type, status, encrypted_token, onboarded_at, status_changed_at, status_reason, updated_at,
+				  throughput_mps)
 				VALUES (:id, :tenant, :waba, :onboarding, :display, :type, 'ACTIVE', :token, :onboardedAt, :now,
-				  'onboarded', :now)
+				  'onboarded', :now, :mps::integer)
 				ON CONFLICT (phone_number_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, waba_id = EXCLUDED.waba_id,
 				  onboarding_id = EXCLUDED.onboarding_id, display_phone_number = EXCLUDED.display_phone_number,
 				  number_type = EXCLUDED.number_type, status = 'ACTIVE', encrypted_token = EXCLUDED.encrypted_token,
 				  onboarded_at = EXCLUDED.onboarded_at, status_changed_at = EXCLUDED.status_changed_at,
-				  status_reason = EXCLUDED.status_reason, updated_at = EXCLUDED.updated_at
+				  status_reason = EXCLUDED.status_reason, updated_at = EXCLUDED.updated_at,
+				  throughput_mps = coalesce(EXCLUDED.throughput_mps, phone_numbers.throughput_mps)
 				RETURNING *
 				""").bind("id", flow.phoneNumberId()).bind("tenant", flow.tenantId()).bind("waba", flow.wabaId())
 				.bind("onboarding", flow.onboardingId()).bind("display", flow.displayPhoneNumber())
 				.bind("type", type.name()).bind("token", encrypted).bind("onboardedAt", onboardedAt).bind("now", now)
+				.bind("mps", type == NumberType.CLOUD ? throughputMps : null)
 				.map((rs, ctx) -> map(rs)).one();
 		publish(handle, number, now);
 	}

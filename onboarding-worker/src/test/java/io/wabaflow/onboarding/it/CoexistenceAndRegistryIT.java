@@ -241,7 +241,8 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		Onboarded coexistence = onboardCoexistence();
 		await().atMost(SOON).until(() -> !watcher.registrations(cloud.phone()).isEmpty()
 				&& !watcher.registrations(coexistence.phone()).isEmpty());
-		assertThat(watcher.registrations(cloud.phone()).get(0).getThroughputMps()).as("the default: the sender's").isNull();
+		assertThat(watcher.registrations(cloud.phone()).get(0).getThroughputMps())
+				.as("Meta's STANDARD tier, read at registration").isEqualTo(80);
 		long now = Instant.now().getEpochSecond();
 		WebhookChange upgrade = qualityUpdate(cloud.waba(), now, cloud.display());
 
@@ -262,6 +263,22 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 	}
 
 	@Test
+	void aNumberMetaAlreadyUpgradedIsRegisteredAtItsTierWithoutConfiguration() {
+		String tenant = unique("tier");
+		String business = scenario.createBusiness("Alto Volume " + tenant);
+		String waba = scenario.createWaba(business, false);
+		String phone = scenario.createCloudNumber(waba, "+55 11 2000-1000", false);
+		scenario.patch("/phone-numbers/" + phone, Map.of("throughputMps", 1_000));
+		String commandId = unique("cmd");
+		command(startOnboarding(commandId, tenant, scenario.signupCode(business), waba, phone, business, "FINISH"));
+		watcher.awaitResult(commandId, r -> r.getHttpStatus() == 200, SOON);
+
+		await().atMost(SOON).until(() -> !watcher.registrations(phone).isEmpty());
+		assertThat(watcher.registrations(phone).get(0).getThroughputMps()).as("HIGH: 1,000 messages/s").isEqualTo(1_000);
+		assertThat(log(tenant, "completed").get(0).path("details").path("throughput_mps").asInt()).isEqualTo(1_000);
+	}
+
+	@Test
 	void messagingLimitsFromCapabilityAndQualityUpdatesReachTheRegistryNewestFirst() {
 		Onboarded cloud = onboardCloud();
 		await().atMost(SOON).until(() -> !watcher.registrations(cloud.phone()).isEmpty());
@@ -277,7 +294,8 @@ class CoexistenceAndRegistryIT extends OnboardingITSupport {
 		webhook(capabilityUpdate(cloud.waba(), now - 60, 250));
 		await().atMost(SOON).until(() -> watcher.registrations(cloud.phone()).size() == 3);
 		assertThat(watcher.registrations(cloud.phone()).get(2).getMessagingLimit()).isEqualTo(10_000);
-		assertThat(watcher.registrations(cloud.phone()).get(2).getThroughputMps()).as("a tier is not a throughput").isNull();
+		assertThat(watcher.registrations(cloud.phone()).get(2).getThroughputMps())
+				.as("a messaging tier is not a throughput: still the STANDARD 80/s read at registration").isEqualTo(80);
 		awaitConsumed(ConsumerGroups.ONBOARDING + "-webhooks", Topics.WEBHOOKS.name());
 		assertThat(watcher.registrations(cloud.phone())).hasSize(3);
 		assertThat(log(cloud.tenant(), "messaging_limit_update")).hasSize(3)

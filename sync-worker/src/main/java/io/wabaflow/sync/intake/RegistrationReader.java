@@ -14,9 +14,10 @@ final class RegistrationReader {
 		String versionKey = ContentHash.of(String.join("\u0000", registration.getPhoneNumberId(),
 				registration.getTenantId(), registration.getWabaId(),
 				String.valueOf(registration.getDisplayPhoneNumber()), numberType, status,
-				Long.toString(onboardedAt), Long.toString(updatedAt), String.valueOf(registration.getThroughputMps())));
+				Long.toString(onboardedAt), Long.toString(updatedAt), String.valueOf(registration.getThroughputMps()),
+				String.valueOf(registration.getMessagingLimit())));
 		batch.registrations.add(new RegistrationFact(registration.getPhoneNumberId(), registration.getTenantId(),
-				registration.getWabaId(), registration.getDisplayPhoneNumber(), numberType, status, onboardedAt,
-				updatedAt, versionKey));
+				registration.getWabaId(), registration.getDisplayPhoneNumber(), numberType, status,
+				registration.getThroughputMps(), registration.getMessagingLimit(), onboardedAt, updatedAt, versionKey));
 	}
 }

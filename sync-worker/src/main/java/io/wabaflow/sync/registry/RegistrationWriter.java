@@ -13,14 +13,16 @@ public final class RegistrationWriter {
 
 	private static final String UPSERT = """
 			INSERT INTO phone_numbers AS p (phone_number_id, tenant_id, waba_id, display_phone_number, number_type, status,
-				onboarded_at, updated_at, version_key)
-			SELECT pn, tenant, waba, display, type, status, %s, %s, k
-			FROM unnest(:pn, :tenant, :waba, :display, :type, :status, :onboarded, :updated, :k)
-				AS t(pn, tenant, waba, display, type, status, onboarded, updated, k)
+				throughput_mps, messaging_limit, onboarded_at, updated_at, version_key)
+			SELECT pn, tenant, waba, display, type, status, mps, msg_limit, %s, %s, k
+			FROM unnest(:pn, :tenant, :waba, :display, :type, :status, :mps, :msg_limit, :onboarded, :updated, :k)
+				AS t(pn, tenant, waba, display, type, status, mps, msg_limit, onboarded, updated, k)
 			ON CONFLICT (phone_number_id) DO UPDATE SET
 				tenant_id = excluded.tenant_id, waba_id = excluded.waba_id,
 				display_phone_number = excluded.display_phone_number, number_type = excluded.number_type,
-				status = excluded.status, onboarded_at = excluded.onboarded_at, updated_at = excluded.updated_at,
+				status = excluded.status, throughput_mps = excluded.throughput_mps,
+				messaging_limit = excluded.messaging_limit, onboarded_at = excluded.onboarded_at,
+				updated_at = excluded.updated_at,
 				version_key = excluded.version_key
 			WHERE (excluded.updated_at, excluded.version_key) > (p.updated_at, p.version_key)
 			""".formatted(Sql.ts("onboarded"), Sql.ts("updated"));
@@ -34,6 +36,8 @@ public final class RegistrationWriter {
 					.text("display", RegistrationFact::displayPhoneNumber)
 					.text("type", RegistrationFact::numberType)
 					.text("status", RegistrationFact::status)
+					.integer("mps", RegistrationFact::throughputMps)
+					.integer("msg_limit", RegistrationFact::messagingLimit)
 					.bigint("onboarded", RegistrationFact::onboardedAtMs)
 					.bigint("updated", RegistrationFact::updatedAtMs)
 					.text("k", RegistrationFact::versionKey)

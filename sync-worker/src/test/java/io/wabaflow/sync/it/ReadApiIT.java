@@ -20,6 +20,7 @@ import org.springframework.web.client.HttpClientErrorException;
 
 import io.wabaflow.schemas.message.OutboundStatus;
 import io.wabaflow.schemas.registry.NumberType;
+import io.wabaflow.schemas.registry.PhoneNumberRegistration;
 
 /**
  * The read API a helpdesk is built on: lists walked page by page to the end, search by name, phone and words of a
@@ -47,7 +48,8 @@ class ReadApiIT extends SyncIntegrationBase {
 		}
 		told = true;
 		List<SpecificRecord> events = new ArrayList<>();
-		events.add(registration(NUMBER, NumberType.CLOUD, Instant.ofEpochSecond(T)));
+		events.add(PhoneNumberRegistration.newBuilder(registration(NUMBER, NumberType.CLOUD, Instant.ofEpochSecond(T)))
+				.setThroughputMps(1_000).setMessagingLimit(2_000).build());
 		for (int u = 0; u < USERS.size(); u++) {
 			String name = u == 0 ? "Ana Lúcia" : "Cliente " + u;
 			events.add(inboundText(NUMBER, USERS.get(u), name, "wamid.r" + u + "." + NUMBER, T + 10 + u, "Olá " + u,
@@ -106,6 +108,15 @@ class ReadApiIT extends SyncIntegrationBase {
 		assertThatThrownBy(() -> sync.get("/api/v1/phone-numbers/" + NUMBER + "/contacts/5511900000000"))
 				.isInstanceOfSatisfying(HttpClientErrorException.class,
 						e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+	}
+
+	@Test
+	void theNumbersListShowsWhatMetaAllowsEachNumber() {
+		List<Map<String, Object>> numbers = sync.items("/api/v1/phone-numbers?limit=200");
+		Map<String, Object> number = numbers.stream().filter(n -> NUMBER.equals(n.get("phone_number_id"))).findFirst()
+				.orElseThrow();
+		assertThat(number.get("throughput_mps")).isEqualTo(1_000);
+		assertThat(number.get("messaging_limit")).isEqualTo(2_000);
 	}
 
 	/** Every item's {@code field} over all pages, following {@code next_cursor}. */
