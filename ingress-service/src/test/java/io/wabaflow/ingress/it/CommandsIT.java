@@ -200,6 +200,40 @@ class CommandsIT {
 	}
 
 	@Test
+	void everyInteractiveKindIsAcceptedOverHttpAndABrokenOneNamesTheRuleItBroke() {
+		String number = "pn-" + UUID.randomUUID();
+		List<String> kinds = List.of("""
+				{"type":"cta_url","body":{"text":"Veja as datas"},"action":{"name":"cta_url",
+				 "parameters":{"display_text":"Ver datas","url":"https://example.com/datas"}}}""", """
+				{"type":"flow","body":{"text":"Agende"},"action":{"name":"flow","parameters":{"flow_message_version":"3",
+				 "flow_id":"1234567890","flow_cta":"Agendar","flow_action":"navigate",
+				 "flow_action_payload":{"screen":"AGENDA"}}}}""", """
+				{"type":"product","action":{"catalog_id":"194836987003835","product_retailer_id":"pao-frances"}}""", """
+				{"type":"product_list","header":{"type":"text","text":"Padaria"},"body":{"text":"Escolha"},
+				 "action":{"catalog_id":"194836987003835","sections":[{"title":"Pães",
+				 "product_items":[{"product_retailer_id":"pao-frances"}]}]}}""", """
+				{"type":"catalog_message","body":{"text":"Nosso catálogo"},"action":{"name":"catalog_message"}}""", """
+				{"type":"location_request_message","body":{"text":"Onde entregamos?"},"action":{"name":"send_location"}}""",
+				"""
+				{"type":"address_message","body":{"text":"Qual o endereço?"},"action":{"name":"address_message",
+				 "parameters":{"country":"IN"}}}""", """
+				{"type":"request_contact_info","body":{"text":"Seu telefone?"},"action":{"name":"request_contact_info"}}""");
+		for (String content : kinds) {
+			HttpResponse<String> response = http.postJson("/api/v1/messages", """
+					{"phone_number_id":"%s","to":"5511999990000","type":"interactive","content":%s}"""
+					.formatted(number, content), "Authorization", "Bearer " + KEY);
+			assertThat(response.statusCode()).as(content + " → " + response.body()).isEqualTo(202);
+		}
+		HttpResponse<String> longCta = http.postJson("/api/v1/messages", """
+				{"phone_number_id":"%s","to":"5511999990000","type":"interactive","content":{"type":"flow",
+				 "body":{"text":"?"},"action":{"name":"flow","parameters":{"flow_message_version":"3","flow_id":"1",
+				 "flow_cta":"%s","flow_action":"navigate"}}}}""".formatted(number, "x".repeat(31)),
+				"Authorization", "Bearer " + KEY);
+		assertThat(longCta.statusCode()).isEqualTo(400);
+		assertThat(errors(longCta)).containsExactly("content.action.parameters.flow_cta");
+	}
+
+	@Test
 	void markAsReadWithTheTypingIndicatorIsAMarkReadCommandPublishedOncePerIdempotencyKey() {
 		String number = "pn-" + UUID.randomUUID();
 		String key = UUID.randomUUID().toString();
