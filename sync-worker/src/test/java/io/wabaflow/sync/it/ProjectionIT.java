@@ -170,7 +170,7 @@ class ProjectionIT extends SyncIntegrationBase {
 		String wa = "5511988887777";
 		long t = 1_780_100_000L;
 		List<SpecificRecord> events = new ArrayList<>();
-		for (String name : List.of("a", "b", "c", "d")) {
+		for (String name : List.of("a", "b", "c", "d", "e", "f")) {
 			events.add(outbound(pn, "cmd-" + name, wa, OutboundStatus.SENT, "wamid." + name, "TEXT", "{\"body\":\"hi\"}",
 					"AGENT", Instant.ofEpochSecond(t)));
 		}
@@ -191,6 +191,14 @@ class ProjectionIT extends SyncIntegrationBase {
 		events.add(failedStatus(pn, "wamid.d", t + 20, wa, 131047, "Re-engagement message", "24 hours passed",
 				Instant.ofEpochSecond(t + 20)));
 		events.add(status(pn, "wamid.d", "sent", t + 10, wa, Instant.ofEpochSecond(t + 60)));
+		// e: read, then a failure reported later (facts §5: failed stands unless a positive status comes after it)
+		events.add(status(pn, "wamid.e", "read", t + 30, wa, Instant.ofEpochSecond(t + 30)));
+		events.add(failedStatus(pn, "wamid.e", t + 40, wa, 131000, "Something went wrong", "unknown",
+				Instant.ofEpochSecond(t + 40)));
+		// f: a voice message played, its statuses shuffled
+		events.add(status(pn, "wamid.f", "played", t + 40, wa, Instant.ofEpochSecond(t + 40)));
+		events.add(status(pn, "wamid.f", "read", t + 30, wa, Instant.ofEpochSecond(t + 41)));
+		events.add(status(pn, "wamid.f", "delivered", t + 20, wa, Instant.ofEpochSecond(t + 42)));
 		sync.produce(events);
 		sync.awaitActiveCaughtUp(PROJECTED);
 
@@ -207,6 +215,12 @@ class ProjectionIT extends SyncIntegrationBase {
 		assertThat(byWamid.get("wamid.d").get("status")).isEqualTo("failed");
 		assertThat(((Map<?, ?>) byWamid.get("wamid.d").get("failure")).get("code")).isEqualTo(131047);
 		assertThat(((Map<?, ?>) byWamid.get("wamid.d").get("failure")).get("details")).isEqualTo("24 hours passed");
+		assertThat(byWamid.get("wamid.e").get("status")).isEqualTo("failed");
+		assertThat(list(byWamid.get("wamid.e").get("statuses"))).extracting(s -> (Object) ((Map<?, ?>) s).get("status"))
+				.containsExactly("read", "failed");
+		assertThat(byWamid.get("wamid.f").get("status")).isEqualTo("played");
+		assertThat(list(byWamid.get("wamid.f").get("statuses"))).extracting(s -> (Object) ((Map<?, ?>) s).get("status"))
+				.containsExactly("delivered", "read", "played");
 	}
 
 	@Test
