@@ -26,6 +26,7 @@ import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.retry.RetryTiers;
 import io.wabaflow.sender.retry.WakeListener;
 import io.wabaflow.sender.throughput.Lanes;
+import io.wabaflow.sender.throughput.PairGate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The send pipeline's plain classes, wired once: intake → lanes → dispatcher → settlements. */
@@ -116,7 +117,9 @@ class SendConfiguration {
 			String senderInstanceId, ExecutorService senderDatabaseExecutor, Lanes lanes) {
 		Dispatcher dispatcher = new Dispatcher(store, registry, graphClient, new GraphRequests(JsonMapper.builder().build()),
 				new Verdicts(properties.getInDoubtPolicy()), hooks.getIfAvailable(() -> new SendHooks() {
-				}), settlements, inFlight, lanes, clock, senderInstanceId, senderDatabaseExecutor,
+				}), settlements, inFlight, lanes, new PairGate(properties.getThroughput().getPairBurst(),
+						properties.getThroughput().getPairInterval(), properties.getThroughput().getPairMargin(),
+						System::nanoTime), clock, senderInstanceId, senderDatabaseExecutor,
 				properties.getPipeline().getMaxBatch());
 		lanes.sink(dispatcher::dispatch);
 		return dispatcher;
