@@ -40,18 +40,7 @@ public final class PairGate {
 		this.burst = burst;
 		this.period = interval.plus(margin);
 		this.nanoTime = nanoTime;
-		this.meter = new TimeMeter() {
-
-			@Override
-			public long currentTimeNanos() {
-				return nanoTime.getAsLong();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return false;
-			}
-		};
+		this.meter = new NanoMeter(nanoTime);
 	}
 
 	/** 0 when a message to the user may leave now (it is counted), else the nanoseconds until one may. */

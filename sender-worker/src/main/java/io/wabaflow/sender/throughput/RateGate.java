@@ -46,17 +46,7 @@ public final class RateGate {
 		this.sentAt = new long[perSecond];
 		this.windowNanos = Duration.ofSeconds(1).plus(jitterAllowance).toNanos();
 		long capacity = Math.max(1, Math.round(perSecond * (burst.toNanos() / 1e9)));
-		TimeMeter meter = new TimeMeter() {
-			@Override
-			public long currentTimeNanos() {
-				return nanoTime.getAsLong();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return false;
-			}
-		};
+		TimeMeter meter = new NanoMeter(nanoTime);
 		this.bucket = Bucket.builder()
 				.addLimit(limit -> limit.capacity(capacity).refillGreedy(perSecond, Duration.ofSeconds(1)))
 				.withCustomTimePrecision(meter).build();
