@@ -99,7 +99,12 @@ public final class ScenarioClient {
 				"coexistence")).path("id").asString();
 	}
 
-	/** An Embedded Signup code for the business (30 s, single use), granting all its WABAs. */
+	/** A Facebook page owned by the business; the user who signs up for the business has it by default. */
+	public String createPage(String businessId, String name) {
+		return post("/pages", Map.of("businessId", businessId, "name", name)).path("id").asString();
+	}
+
+	/** An Embedded Signup code for the business (30 s, single use), granting all its WABAs and pages. */
 	public String signupCode(String businessId) {
 		return post("/signup-codes", Map.of("businessId", businessId)).path("code").asString();
 	}

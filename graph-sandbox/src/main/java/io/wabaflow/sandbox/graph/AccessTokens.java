@@ -1,6 +1,7 @@
 package io.wabaflow.sandbox.graph;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,15 @@ public class AccessTokens implements Resettable {
 		revoked.clear();
 	}
 
-	public Caller issueBusinessToken(String businessId, Set<String> wabaIds) {
+	/**
+	 * A business token granting {@code wabaIds}; {@code pageIds}: the pages of the user behind it (null: no user);
+	 * {@code scopes}: what debug_token reports of it.
+	 */
+	public Caller issueBusinessToken(String businessId, Set<String> wabaIds, Set<String> pageIds,
+			Caller.Scopes scopes) {
 		String token = "EAA" + random.alphanumeric(180);
-		Caller caller = new Caller(token, Caller.Kind.BUSINESS, businessId, Set.copyOf(new LinkedHashSet<>(wabaIds)),
-				clock.instant(), random.digits(15));
+		Caller caller = new Caller(token, Caller.Kind.BUSINESS, businessId, ordered(wabaIds), clock.instant(),
+				random.digits(15), pageIds == null ? null : ordered(pageIds), scopes);
 		issued.put(token, caller);
 		return caller;
 	}
@@ -55,12 +61,18 @@ public class AccessTokens implements Resettable {
 			return Optional.empty();
 		}
 		if (token.equals(properties.systemUserToken())) {
-			return Optional.of(new Caller(token, Caller.Kind.SYSTEM_USER, null, Set.of(), null, "system-user"));
+			return Optional.of(new Caller(token, Caller.Kind.SYSTEM_USER, null, Set.of(), null, "system-user", null,
+					null));
 		}
 		if (token.equals(properties.app().id() + "|" + properties.app().secret())) {
-			return Optional.of(new Caller(token, Caller.Kind.APP, null, Set.of(), null, null));
+			return Optional.of(new Caller(token, Caller.Kind.APP, null, Set.of(), null, null, null, null));
 		}
 		return Optional.ofNullable(issued.get(token));
+	}
+
+	/** Unmodifiable, in the given order. */
+	private static Set<String> ordered(Set<String> ids) {
+		return Collections.unmodifiableSet(new LinkedHashSet<>(ids));
 	}
 
 	public boolean revoke(String token) {

@@ -3,14 +3,16 @@ package io.wabaflow.sandbox.graph;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.sandbox.world.Business;
+import io.wabaflow.sandbox.world.Page;
 import io.wabaflow.sandbox.world.PhoneNumber;
 import io.wabaflow.sandbox.world.Waba;
 import io.wabaflow.sandbox.world.World;
 
 /**
  * What a caller may see. The partner's system user sees everything; a business token sees its own business,
- * the WABAs that business owns and the WABAs granted to it in Embedded Signup, and their phone numbers. Whatever
- * a caller may not see answers exactly like something that does not exist (Graph error 100, "Unsupported ...").
+ * the WABAs that business owns and the WABAs granted to it in Embedded Signup, and their phone numbers, and the
+ * pages of its user and of its business. Whatever a caller may not see answers exactly like something that does
+ * not exist (Graph error 100, "Unsupported ...").
  */
 @Component
 public class GraphAccess {
@@ -39,6 +41,15 @@ public class GraphAccess {
 		};
 	}
 
+	public boolean sees(Caller caller, Page page) {
+		return switch (caller.kind()) {
+			case SYSTEM_USER -> true;
+			case BUSINESS -> (caller.pageIds() != null && caller.pageIds().contains(page.id()))
+					|| caller.businessId().equals(page.businessId());
+			case APP -> false;
+		};
+	}
+
 	public boolean sees(Caller caller, PhoneNumber phone) {
 		return world.waba(phone.wabaId()).filter(Waba::visible).filter(waba -> sees(caller, waba)).isPresent();
 	}
@@ -51,6 +62,11 @@ public class GraphAccess {
 
 	public PhoneNumber phone(Caller caller, String id, String method) {
 		return world.phone(id).filter(phone -> sees(caller, phone))
+				.orElseThrow(() -> GraphErrors.unsupported(method, id));
+	}
+
+	public Page page(Caller caller, String id, String method) {
+		return world.page(id).filter(page -> sees(caller, page))
 				.orElseThrow(() -> GraphErrors.unsupported(method, id));
 	}
 

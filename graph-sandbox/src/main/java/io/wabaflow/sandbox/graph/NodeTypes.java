@@ -13,6 +13,7 @@ public final class NodeTypes {
 			case BUSINESS -> "Business";
 			case WABA -> "WhatsAppBusinessAccount";
 			case PHONE_NUMBER -> "WhatsAppBusinessPhoneNumber";
+			case PAGE -> "Page";
 			case NONE -> "Node";
 		};
 	}

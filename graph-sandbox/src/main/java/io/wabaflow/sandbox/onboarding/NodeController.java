@@ -14,8 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /{id}?fields=…} for a business, a WABA or a phone number. Reading a WABA that is not visible yet
- * counts as one of its polls and answers like an unknown id.
+ * {@code GET /{id}?fields=…} for a business, a WABA, a phone number or a page. Reading a WABA that is not visible
+ * yet counts as one of its polls and answers like an unknown id.
  */
 @RestController
 class NodeController {
@@ -45,6 +45,7 @@ class NodeController {
 				yield views.waba(world.waba(id).orElse(waba), params);
 			}
 			case PHONE_NUMBER -> views.phone(access.phone(caller, id, "GET"), params);
+			case PAGE -> views.page(access.page(caller, id, "GET"), params);
 			case NONE -> throw GraphErrors.unsupported("GET", id);
 		};
 	}

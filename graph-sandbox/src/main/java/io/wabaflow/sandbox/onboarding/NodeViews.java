@@ -13,9 +13,11 @@ import io.wabaflow.sandbox.runtime.Json;
 import io.wabaflow.sandbox.webhooks.CallbackTarget;
 import io.wabaflow.sandbox.world.Business;
 import io.wabaflow.sandbox.world.NodeKind;
+import io.wabaflow.sandbox.world.Page;
 import io.wabaflow.sandbox.world.PhoneNumber;
 import io.wabaflow.sandbox.world.Waba;
 import io.wabaflow.sandbox.world.World;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,13 +59,34 @@ class NodeViews {
 				// UNCONFIRMED enum values; the facts only say client lists can be filtered on ownership_type
 				.field("ownership_type", waba.partnerBusinessId() != null
 						&& !waba.partnerBusinessId().equals(waba.ownerBusinessId()) ? "CLIENT_OWNED" : "SELF")
-				.field("owner_business_info", () -> {
-					ObjectNode owner = Json.object();
-					owner.put("id", waba.ownerBusinessId());
-					owner.put("name", world.business(waba.ownerBusinessId()).map(Business::name).orElse(""));
-					return owner;
-				})
+				.field("owner_business_info",
+						() -> world.business(waba.ownerBusinessId()).map(NodeViews::businessRef).orElse(null))
 				.render(params);
+	}
+
+	/** A Facebook page; {@code business} (its portfolio, {@code {id,name}}) only when asked for and when it has one. */
+	ObjectNode page(Page page, GraphParams params) {
+		// Meta's defaults also hold the page's access_token and category_list, which the sandbox does not model
+		return new Fields(NodeTypes.name(NodeKind.PAGE), List.of("category", "name", "id", "tasks"))
+				.field("id", page.id())
+				.field("name", page.name())
+				.field("category", "Local business")
+				.field("tasks", () -> {
+					ArrayNode tasks = Json.array();
+					List.of("ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING", "MODERATE", "MANAGE")
+							.forEach(tasks::add);
+					return tasks;
+				})
+				.field("business", () -> world.business(page.businessId()).map(NodeViews::businessRef).orElse(null))
+				.render(params);
+	}
+
+	/** A business as other nodes name it: {@code {"id","name"}}. */
+	private static ObjectNode businessRef(Business business) {
+		ObjectNode ref = Json.object();
+		ref.put("id", business.id());
+		ref.put("name", business.name());
+		return ref;
 	}
 
 	ObjectNode phone(PhoneNumber phone, GraphParams params) {

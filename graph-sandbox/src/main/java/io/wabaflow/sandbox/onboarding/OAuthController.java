@@ -59,7 +59,8 @@ class OAuthController {
 		}
 		String code = params.string("code").orElseThrow(() -> GraphErrors.missingParameter("code"));
 		SignupCodes.SignupCode redeemed = codes.redeem(code);
-		Caller caller = tokens.issueBusinessToken(redeemed.businessId(), redeemed.wabaIds());
+		Caller caller = tokens.issueBusinessToken(redeemed.businessId(), redeemed.wabaIds(), redeemed.pageIds(),
+				redeemed.scopes());
 		ObjectNode body = Json.object();
 		body.put("access_token", caller.token());
 		body.put("token_type", "bearer");
@@ -67,9 +68,10 @@ class OAuthController {
 	}
 
 	/**
-	 * {@code GET /debug_token?input_token=…}: {@code granular_scopes} list the WABAs shared with the app. Also
-	 * the "global endpoint" of strategy 2E: a WABA that the scenario lets appear through 2E shows up here, after
-	 * its polls.
+	 * {@code GET /debug_token?input_token=…}: {@code granular_scopes} list the WABAs shared with the app and, under
+	 * {@code business_management}, the client's business (a scenario may leave either out: {@link Caller.Scopes}).
+	 * Also the "global endpoint" of strategy 2E: a WABA that the scenario lets appear through 2E shows up here,
+	 * after its polls.
 	 */
 	@GetMapping("/{version:v\\d+\\.0}/debug_token")
 	ObjectNode debug(HttpServletRequest request) {
@@ -97,17 +99,22 @@ class OAuthController {
 		if (caller.issuedAt() != null) {
 			data.put("issued_at", caller.issuedAt().getEpochSecond());
 		}
+		boolean businessManagement = caller.scopes() == null || caller.scopes().businessManagement();
 		ArrayNode scopes = data.putArray("scopes");
 		scopes.add("whatsapp_business_management");
 		scopes.add("whatsapp_business_messaging");
-		scopes.add("business_management");
+		if (businessManagement) {
+			scopes.add("business_management");
+		}
 		scopes.add("public_profile");
 		ArrayNode granular = data.putArray("granular_scopes");
 		if (caller.kind() == Caller.Kind.BUSINESS) {
 			Set<String> wabaIds = sharedWabas(caller);
 			granular.add(scope("whatsapp_business_management", wabaIds));
 			granular.add(scope("whatsapp_business_messaging", wabaIds));
-			granular.add(scope("business_management", Set.of(caller.businessId())));
+			if (businessManagement) {
+				granular.add(scope("business_management", Set.of(caller.businessId())));
+			}
 		}
 		if (caller.userId() != null) {
 			data.put("user_id", caller.userId());
@@ -115,9 +122,12 @@ class OAuthController {
 		return body;
 	}
 
-	/** Granted WABAs, plus those that strategy 2E made appear (each inspection counts as one of their polls). */
+	/**
+	 * The WABAs the token's scopes report (by default those granted), plus those that strategy 2E made appear (each
+	 * inspection counts as one of their polls).
+	 */
 	private Set<String> sharedWabas(Caller caller) {
-		Set<String> ids = new LinkedHashSet<>(caller.grantedWabaIds());
+		Set<String> ids = new LinkedHashSet<>(caller.scopes().wabaIds());
 		plans.appearThroughDebugToken(caller.businessId());
 		for (Waba waba : world.wabasOwnedBy(caller.businessId())) {
 			if (WabaCreationPlans.DEBUG_TOKEN.equals(waba.createdBy()) && world.pollSees(waba.id())) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.wabaflow.sandbox.graph.Caller;
 import io.wabaflow.sandbox.graph.GraphErrors;
 import io.wabaflow.sandbox.graph.GraphException;
 import io.wabaflow.sandbox.runtime.Resettable;
@@ -22,7 +23,12 @@ import io.wabaflow.sandbox.runtime.SandboxRandom;
 @Component
 public class SignupCodes implements Resettable {
 
-	public record SignupCode(String code, String businessId, Set<String> wabaIds, Instant issuedAt, Instant expiresAt) {
+	/**
+	 * A code and what its exchange grants: the WABAs, the pages of the user who signed up, and what debug_token
+	 * reports of the token.
+	 */
+	public record SignupCode(String code, String businessId, Set<String> wabaIds, Set<String> pageIds,
+			Caller.Scopes scopes, Instant issuedAt, Instant expiresAt) {
 	}
 
 	private final SandboxProperties properties;
@@ -43,10 +49,10 @@ public class SignupCodes implements Resettable {
 		used.clear();
 	}
 
-	public SignupCode issue(String businessId, Set<String> wabaIds) {
+	public SignupCode issue(String businessId, Set<String> wabaIds, Set<String> pageIds, Caller.Scopes scopes) {
 		Instant now = clock.instant();
-		SignupCode code = new SignupCode("AQ" + random.alphanumeric(120), businessId, Set.copyOf(wabaIds), now,
-				now.plus(properties.signupCodeTtl()));
+		SignupCode code = new SignupCode("AQ" + random.alphanumeric(120), businessId, Set.copyOf(wabaIds),
+				Set.copyOf(pageIds), scopes, now, now.plus(properties.signupCodeTtl()));
 		pending.put(code.code(), code);
 		return code;
 	}

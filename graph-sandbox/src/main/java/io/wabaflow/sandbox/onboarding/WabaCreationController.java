@@ -106,7 +106,8 @@ class WabaCreationController {
 
 	private ObjectNode created(String businessId, String strategy, String name) {
 		WabaCreationPlans.Plan plan = plans.planFor(businessId);
-		Waba waba = world.addWaba(null, businessId, name, true, false, strategy, plan.visibleAfterPolls());
+		Waba waba = world.addWaba(null, businessId, name, world.partner().id(), false, strategy,
+				plan.visibleAfterPolls());
 		ObjectNode body = Json.object();
 		body.put("id", waba.id());
 		return body;

@@ -73,7 +73,7 @@ public class WabaCreationPlans implements Resettable {
 		}
 		boolean exists = world.wabasOwnedBy(businessId).stream().map(Waba::createdBy).anyMatch(DEBUG_TOKEN::equals);
 		if (!exists) {
-			world.addWaba(null, businessId, "WhatsApp Business Account", true, false, DEBUG_TOKEN,
+			world.addWaba(null, businessId, "WhatsApp Business Account", world.partner().id(), false, DEBUG_TOKEN,
 					plan.visibleAfterPolls());
 		}
 	}

@@ -81,6 +81,7 @@ class InspectScenarioController {
 		state.put("businesses", world.businesses());
 		state.put("wabas", world.wabas());
 		state.put("phoneNumbers", world.phones());
+		state.put("pages", world.pages());
 		state.put("users", world.users());
 		state.put("wabaCreation", plans.plans());
 		return state;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import io.wabaflow.sandbox.runtime.Json;
 import io.wabaflow.sandbox.webhooks.Webhook;
 import io.wabaflow.sandbox.webhooks.WebhookDispatcher;
 import io.wabaflow.sandbox.world.Business;
+import io.wabaflow.sandbox.world.Page;
 import io.wabaflow.sandbox.world.PhoneNumber;
 import io.wabaflow.sandbox.world.Waba;
 import io.wabaflow.sandbox.world.WhatsAppUser;
@@ -38,8 +40,8 @@ import io.wabaflow.sandbox.world.World;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Scenario API, the world: businesses, WABAs, phone numbers, WhatsApp users, Embedded Signup codes, WABA
- * creation plans and tokens (templates: {@link TemplatesScenarioController}).
+ * Scenario API, the world: businesses, WABAs, phone numbers, Facebook pages, WhatsApp users, Embedded Signup codes,
+ * WABA creation plans and tokens (templates: {@link TemplatesScenarioController}).
  */
 @RestController
 @RequestMapping("/sandbox")
@@ -48,7 +50,12 @@ class WorldScenarioController {
 	record NewBusiness(String id, String name) {
 	}
 
-	record NewWaba(String businessId, String id, String name, Boolean sharedWithPartner, Boolean subscribed) {
+	/**
+	 * {@code sharedWithPartner} (default true): a client WABA of our partner; {@code sharedWith}: instead, the
+	 * business it is shared with (a client WABA of that business, e.g. an agency's). One business at most.
+	 */
+	record NewWaba(String businessId, String id, String name, Boolean sharedWithPartner, String sharedWith,
+			Boolean subscribed) {
 	}
 
 	record WabaChange(Boolean subscribed, String overrideCallbackUri) {
@@ -67,14 +74,32 @@ class WorldScenarioController {
 	record NewUser(String phone, String waId, String name, Boolean onWhatsApp, Boolean readsMessages) {
 	}
 
-	/** {@code accountUpdate} (default true): also deliver the {@code account_update} PARTNER_ADDED webhook. */
-	record NewSignupCode(String businessId, List<String> wabaIds, Boolean accountUpdate) {
+	/** A Facebook page; {@code businessId}: the business that owns it (none: a page outside any portfolio). */
+	record NewPage(String businessId, String id, String name) {
+	}
+
+	/**
+	 * What debug_token reports of a token's granular scopes, when it is not what the token was granted:
+	 * {@code businessManagement} (default true) {@code business_management} targeting the business; {@code wabaIds}
+	 * (default: the granted WABAs; {@code []}: none) the targets of the two whatsapp scopes.
+	 */
+	record DebugTokenReport(Boolean businessManagement, List<String> wabaIds) {
+	}
+
+	/**
+	 * {@code wabaIds} (default: all the business owns) and {@code pageIds} (the pages of the user who signed up;
+	 * default: all the business owns) are what the exchanged token grants; {@code accountUpdate} (default true):
+	 * also deliver the {@code account_update} PARTNER_ADDED webhook.
+	 */
+	record NewSignupCode(String businessId, List<String> wabaIds, List<String> pageIds, DebugTokenReport debugToken,
+			Boolean accountUpdate) {
 	}
 
 	record CreationPlan(String businessId, String strategy, Integer visibleAfterPolls, Map<String, Integer> failures) {
 	}
 
-	record NewToken(String businessId, List<String> wabaIds) {
+	/** {@code pageIds}: the pages of the user behind the token; without them the token has no user. */
+	record NewToken(String businessId, List<String> wabaIds, List<String> pageIds, DebugTokenReport debugToken) {
 	}
 
 	record Revocation(String token) {
@@ -119,8 +144,19 @@ class WorldScenarioController {
 	@PostMapping("/wabas")
 	@ResponseStatus(HttpStatus.CREATED)
 	Waba waba(@RequestBody NewWaba request) {
-		return world.addWaba(request.id(), request.businessId(), request.name(),
-				request.sharedWithPartner() == null || request.sharedWithPartner(),
+		String partner = world.partner().id();
+		String sharedWith = request.sharedWithPartner() == null || request.sharedWithPartner() ? partner : null;
+		if (request.sharedWith() != null) {
+			if (Boolean.TRUE.equals(request.sharedWithPartner()) && !request.sharedWith().equals(partner)) {
+				throw new IllegalArgumentException("a sandbox WABA is shared with one business: give sharedWith or "
+						+ "sharedWithPartner");
+			}
+			if (request.sharedWith().equals(request.businessId())) {
+				throw new IllegalArgumentException("a WABA is not shared with the business that owns it");
+			}
+			sharedWith = request.sharedWith();
+		}
+		return world.addWaba(request.id(), request.businessId(), request.name(), sharedWith,
 				request.subscribed() != null && request.subscribed(), null, 0);
 	}
 
@@ -205,16 +241,25 @@ class WorldScenarioController {
 				request.readsMessages());
 	}
 
+	@PostMapping("/pages")
+	@ResponseStatus(HttpStatus.CREATED)
+	Page page(@RequestBody NewPage request) {
+		return world.addPage(request.id(), request.name(), request.businessId());
+	}
+
 	/**
 	 * The customer finished the Embedded Signup popup: a code for the business (30 s, single use), granting the
-	 * given WABAs (default: all the business owns). Coexistence numbers of those WABAs count as onboarded now.
+	 * given WABAs and the user's pages (default: all the business owns). Coexistence numbers of those WABAs count
+	 * as onboarded now.
 	 */
 	@PostMapping("/signup-codes")
 	@ResponseStatus(HttpStatus.CREATED)
 	SignupCodes.SignupCode signupCode(@RequestBody NewSignupCode request) {
-		Business business = world.business(request.businessId())
-				.orElseThrow(() -> new NoSuchElementException("no business " + request.businessId()));
+		Business business = requireBusiness(request.businessId());
 		Set<String> wabaIds = grantedWabas(business.id(), request.wabaIds());
+		Set<String> pageIds = request.pageIds() != null ? existingPages(request.pageIds())
+				: world.pagesOwnedBy(business.id()).stream().map(Page::id)
+						.collect(Collectors.toCollection(LinkedHashSet::new));
 		Instant now = clock.instant();
 		for (String wabaId : wabaIds) {
 			for (PhoneNumber phone : world.phonesOf(wabaId)) {
@@ -227,11 +272,11 @@ class WorldScenarioController {
 				value.put("event", "PARTNER_ADDED");
 				ObjectNode info = value.putObject("waba_info");
 				info.put("waba_id", wabaId);
-				info.put("owner_business_id", business.id());
+				info.put("owner_business_id", world.requireWaba(wabaId).ownerBusinessId());
 				dispatcher.dispatch(new Webhook("account_update", wabaId, null, value, now.getEpochSecond()));
 			}
 		}
-		return signupCodes.issue(business.id(), wabaIds);
+		return signupCodes.issue(business.id(), wabaIds, pageIds, scopes(request.debugToken(), wabaIds));
 	}
 
 	@PutMapping("/waba-creation")
@@ -253,9 +298,11 @@ class WorldScenarioController {
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> token(@RequestBody NewToken request) {
-		Business business = world.business(request.businessId())
-				.orElseThrow(() -> new NoSuchElementException("no business " + request.businessId()));
-		Caller caller = tokens.issueBusinessToken(business.id(), grantedWabas(business.id(), request.wabaIds()));
+		Business business = requireBusiness(request.businessId());
+		Set<String> wabaIds = grantedWabas(business.id(), request.wabaIds());
+		Set<String> pageIds = request.pageIds() == null ? null : existingPages(request.pageIds());
+		Caller caller = tokens.issueBusinessToken(business.id(), wabaIds, pageIds,
+				scopes(request.debugToken(), wabaIds));
 		return Map.of("access_token", caller.token(), "businessId", business.id(), "wabaIds",
 				caller.grantedWabaIds());
 	}
@@ -269,6 +316,27 @@ class WorldScenarioController {
 	Map<String, Object> limits(@RequestBody Limits request) {
 		limits.pairBurst(request.pairBurst());
 		return Map.of("pairBurst", limits.pairBurst());
+	}
+
+	private Business requireBusiness(String businessId) {
+		return world.business(businessId).orElseThrow(() -> new NoSuchElementException("no business " + businessId));
+	}
+
+	/** The pages; an unknown one is a 404. */
+	private Set<String> existingPages(List<String> pageIds) {
+		return pageIds.stream().map(id -> world.requirePage(id).id())
+				.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	/** What debug_token reports of a token granting {@code granted}: that, unless the scenario said otherwise. */
+	private Caller.Scopes scopes(DebugTokenReport report, Set<String> granted) {
+		if (report == null) {
+			return new Caller.Scopes(true, granted);
+		}
+		Set<String> wabaIds = report.wabaIds() == null ? granted
+				: report.wabaIds().stream().map(id -> world.requireWaba(id).id())
+						.collect(Collectors.toCollection(LinkedHashSet::new));
+		return new Caller.Scopes(report.businessManagement() == null || report.businessManagement(), wabaIds);
 	}
 
 	private Set<String> grantedWabas(String businessId, List<String> requested) {

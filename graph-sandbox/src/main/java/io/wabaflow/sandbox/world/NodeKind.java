@@ -2,5 +2,5 @@ package io.wabaflow.sandbox.world;
 
 /** What a Graph id points at. */
 public enum NodeKind {
-	BUSINESS, WABA, PHONE_NUMBER, NONE
+	BUSINESS, WABA, PHONE_NUMBER, PAGE, NONE
 }

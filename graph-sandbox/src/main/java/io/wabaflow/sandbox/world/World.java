@@ -19,8 +19,8 @@ import io.wabaflow.sandbox.runtime.SandboxProperties;
 import io.wabaflow.sandbox.runtime.SandboxRandom;
 
 /**
- * The simulated Meta world: businesses, WABAs, phone numbers and WhatsApp users. Thread-safe: every entity is an
- * immutable record replaced atomically in a concurrent map. Lists come back in creation order.
+ * The simulated Meta world: businesses, WABAs, phone numbers, Facebook pages and WhatsApp users. Thread-safe: every
+ * entity is an immutable record replaced atomically in a concurrent map. Lists come back in creation order.
  */
 @Component
 public class World implements Resettable {
@@ -33,6 +33,7 @@ public class World implements Resettable {
 	private final Map<String, Waba> wabas = new ConcurrentHashMap<>();
 	private final Map<String, PhoneNumber> phones = new ConcurrentHashMap<>();
 	private final Map<String, WhatsAppUser> users = new ConcurrentHashMap<>();
+	private final Map<String, Page> pages = new ConcurrentHashMap<>();
 
 	/** Users no scenario set up who wrote to a business, by BSUID. */
 	private final Map<String, WhatsAppUser> bsuidUsers = new ConcurrentHashMap<>();
@@ -52,6 +53,7 @@ public class World implements Resettable {
 		phones.clear();
 		users.clear();
 		bsuidUsers.clear();
+		pages.clear();
 		createPartner();
 	}
 
@@ -80,6 +82,9 @@ public class World implements Resettable {
 		if (phones.containsKey(id)) {
 			return NodeKind.PHONE_NUMBER;
 		}
+		if (pages.containsKey(id)) {
+			return NodeKind.PAGE;
+		}
 		return NodeKind.NONE;
 	}
 
@@ -104,13 +109,20 @@ public class World implements Resettable {
 
 	// WABAs
 
-	public Waba addWaba(String id, String ownerBusinessId, String name, boolean sharedWithPartner, boolean subscribed,
+	/**
+	 * A new WABA; {@code sharedWith}: the business it is shared with (a client WABA of that business; usually our
+	 * partner), or null.
+	 */
+	public Waba addWaba(String id, String ownerBusinessId, String name, String sharedWith, boolean subscribed,
 			String createdBy, int pollsUntilVisible) {
 		requireBusiness(ownerBusinessId);
+		if (sharedWith != null) {
+			requireBusiness(sharedWith);
+		}
 		String wabaId = id == null || id.isBlank() ? newId() : id;
 		requireFree(wabaId);
 		Waba waba = new Waba(wabaId, name == null ? "WhatsApp Business Account" : name, ownerBusinessId,
-				sharedWithPartner ? partnerId : null, "USD", "1", random.hex(8) + "_" + random.hex(4) + "_"
+				sharedWith, "USD", "1", random.hex(8) + "_" + random.hex(4) + "_"
 						+ random.hex(4) + "_" + random.hex(4) + "_" + random.hex(12),
 				createdBy, pollsUntilVisible, subscribed, null, seq.incrementAndGet());
 		wabas.put(wabaId, waba);
@@ -206,6 +218,36 @@ public class World implements Resettable {
 
 	public List<PhoneNumber> phones() {
 		return phones.values().stream().sorted(Comparator.comparingLong(PhoneNumber::seq)).toList();
+	}
+
+	// Facebook pages
+
+	public Page addPage(String id, String name, String businessId) {
+		if (businessId != null) {
+			requireBusiness(businessId);
+		}
+		String pageId = id == null || id.isBlank() ? newId() : id;
+		requireFree(pageId);
+		Page page = new Page(pageId, name == null ? "Page " + pageId : name, businessId, seq.incrementAndGet());
+		pages.put(pageId, page);
+		return page;
+	}
+
+	public Optional<Page> page(String id) {
+		return Optional.ofNullable(id).map(pages::get);
+	}
+
+	/** The page; an unknown id is a scenario mistake ({@link NoSuchElementException}, a 404). */
+	public Page requirePage(String id) {
+		return page(id).orElseThrow(() -> new NoSuchElementException("no page " + id));
+	}
+
+	public List<Page> pages() {
+		return pages.values().stream().sorted(Comparator.comparingLong(Page::seq)).toList();
+	}
+
+	public List<Page> pagesOwnedBy(String businessId) {
+		return pages().stream().filter(page -> businessId.equals(page.businessId())).toList();
 	}
 
 	// WhatsApp users
