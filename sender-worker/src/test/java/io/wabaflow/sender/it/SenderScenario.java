@@ -75,7 +75,10 @@ abstract class SenderScenario {
 
 	static final GraphSandbox SANDBOX = GraphSandbox.start(SandboxSettings.defaults()
 			.withApp("1234567890123456", APP_SECRET).withCallbackUrl(WEBHOOKS.url()).withFastTimings()
-			.with("sandbox.webhooks.concurrency", "4"));
+			.with("sandbox.webhooks.concurrency", "4")
+			// Meta's pair rate (45 borrowed, then one per 6 s) with a 1 s refill, as application-it.properties tells the
+			// sender: a test of 60 messages to one user runs in seconds, not minutes
+			.with("sandbox.pair-rate.refill-every", "1s"));
 
 	static final ScenarioClient SCENARIO = SANDBOX.scenario();
 

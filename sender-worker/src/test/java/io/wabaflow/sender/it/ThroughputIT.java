@@ -92,6 +92,28 @@ class ThroughputIT extends SenderScenario {
 	}
 
 	@Test
+	void aCoexistenceNumberIsPacedAtMetasFixed20PerSecondWithoutConfiguration() {
+		TestNumber coexistence = coexistenceNumber(); // registered with no rate: the sender's default for its kind
+		List<String> users = users(10);
+		List<SendMessage> commands = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			commands.add(template(coexistence.phoneNumberId(), users.get(i % users.size())));
+		}
+		send(commands.toArray(SendMessage[]::new));
+
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+				.until(() -> sent(coexistence.phoneNumberId()) == commands.size());
+		List<Instant> arrivals = arrivals(coexistence.phoneNumberId());
+		int busiestDepartures = maxInAnySecondNanos(departures.of(coexistence.phoneNumberId()));
+		System.out.printf("coexistence number: 60 sends in %.2f s, busiest sliding second of departures %d%n",
+				seconds(arrivals), busiestDepartures);
+		assertThat(busiestDepartures).isLessThanOrEqualTo(20);
+		assertThat(seconds(arrivals)).as("60 at 20/s take about 2 s after the first").isGreaterThan(2.5);
+		assertThat(messageCalls(coexistence.phoneNumberId())).allSatisfy(call -> assertThat(call.path("status").asInt())
+				.isEqualTo(200));
+	}
+
+	@Test
 	void oneWorkerDrivesANumberAtMetasTopTier() {
 		TestNumber topTier = cloudNumber(1000);
 		List<String> users = users(200); // 20 messages per user stay inside the pair-rate burst of 45
