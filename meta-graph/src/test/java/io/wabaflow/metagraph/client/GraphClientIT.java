@@ -228,7 +228,8 @@ class GraphClientIT {
 	void userPagesAreAskedForAndAGraphRefusalIsAPermanentError() {
 		String business = scenario.createBusiness("Páginas");
 
-		// The sandbox does not model pages: GET /me/accounts is answered like any unknown node.
+		// A token made without a user (no pageIds, like a system user's) has no pages: GET /me/accounts is refused with
+		// 100, which the discovery reads as "no pages" (the pages themselves are in the onboarding's DiscoverySourcesIT).
 		GraphApiException refused = graphFailure(client.userPages(scenario.businessToken(business)));
 
 		assertThat(refused.code()).isEqualTo(100);

@@ -199,8 +199,15 @@ public class WabaDiscovery implements Step {
 			businessesTried.add(business);
 			return graph.call(client -> client.ownedWabas(business, token))
 					.thenCompose(wabas -> choose(ids(wabas), "user_pages", business))
-					.thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found)
-							: pageBusinesses(businesses, index + 1));
+					.thenCompose(found -> {
+						if (found.isEmpty()) {
+							return pageBusinesses(businesses, index + 1);
+						}
+						if (businessId == null) {
+							businessId = business; // the flow's business is the page's, which owns the WABA
+						}
+						return CompletableFuture.completedFuture(found);
+					});
 		}
 
 		/** The client's business: the session's, the flow's, else the one debug_token names (business_management). */
@@ -243,8 +250,11 @@ public class WabaDiscovery implements Step {
 			}
 			return started.handle((found, failure) -> {
 				if (failure == null) {
-					entries.add(found.map(f -> LogEntry.ok(STEP, strategy, f.details()))
-							.orElseGet(() -> LogEntry.failed(STEP, strategy, null, "no WABA", Map.of())));
+					// several WABAs and no rule: the flow's failure row tells it (not a success row of this source)
+					if (found.isEmpty() || found.get().ambiguous() == null) {
+						entries.add(found.map(f -> LogEntry.ok(STEP, strategy, f.details()))
+								.orElseGet(() -> LogEntry.failed(STEP, strategy, null, "no WABA", Map.of())));
+					}
 					return found;
 				}
 				return tolerate(strategy, failure);

@@ -98,6 +98,8 @@ class DiscoverySourcesIT extends OnboardingITSupport {
 		assertThat(found.path("details").path("business_id").asString()).isEqualTo(customer.business());
 		assertThat(callsOn("owned_whatsapp_business_accounts", customer.business())).as("only through the page")
 				.isEqualTo(1);
+		assertThat(status(customer.tenant()).path("business_id").asString()).as("the page's business is the flow's")
+				.isEqualTo(customer.business());
 	}
 
 	/**

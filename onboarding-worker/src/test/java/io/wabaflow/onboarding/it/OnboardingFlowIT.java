@@ -233,6 +233,8 @@ class OnboardingFlowIT extends OnboardingITSupport {
 		assertThat(refused.getHttpStatus()).isEqualTo(409);
 		assertThat(refused.getErrorCode()).isEqualTo("AMBIGUOUS_WABA");
 		assertThat(refused.getMessage()).contains(first).contains(second).contains("waba_id");
+		assertThat(log(guessing, "waba_discovery")).as("no source claims it found one")
+				.noneMatch(row -> row.path("success").asBoolean());
 		assertThat(watcher.registrations(phone)).isEmpty();
 
 		// the session named the phone: the WABA holding it is the one
