@@ -115,6 +115,13 @@ final class World {
 		return api(phone).post(stack.url(Service.INGRESS) + "/api/v1/messages", template(phone, to), "wait=30").body();
 	}
 
+	/** Any message through the ingress ({@code content}: the type's JSON object), waiting for the sender's outcome. */
+	JsonNode sendAndWait(String phone, String to, String type, String content) {
+		return api(phone).post(stack.url(Service.INGRESS) + "/api/v1/messages", """
+				{"phone_number_id":"%s","to":"%s","type":"%s","content":%s}""".formatted(phone, to, type, content),
+				"wait=30").body();
+	}
+
 	/** A free-form text through the ingress, waiting for the sender's outcome. */
 	JsonNode sendTextAndWait(String phone, String to, String body) {
 		return api(phone).post(stack.url(Service.INGRESS) + "/api/v1/messages", """
