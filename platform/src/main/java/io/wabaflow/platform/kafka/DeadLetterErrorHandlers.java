@@ -1,6 +1,9 @@
 package io.wabaflow.platform.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
@@ -8,6 +11,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.listener.SeekUtils;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
@@ -28,6 +32,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * read again when the partition resumes.
  */
 public final class DeadLetterErrorHandlers {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandlers.class);
 
 	private static final long OUTAGE_RETRY_MAX_INTERVAL_MS = 5_000;
 
@@ -62,6 +68,29 @@ public final class DeadLetterErrorHandlers {
 				? untilTheOutageEnds(longestWait) : null);
 		// the default, but relied upon: when the failure changes kind, the record's back-off is chosen again
 		handler.setResetStateOnExceptionChange(true);
+		handler.setRetryListeners(new FailedDeliveryLog());
 		return handler;
+	}
+
+	/**
+	 * Says why a record is being retried: without it a record retried for a long time (a projection's back-off never
+	 * ends; an outage lasts) fails silently. Logged at the 1st, 2nd, 4th, 8th, ... delivery, so that a long retry does
+	 * not flood the log; the record's position and the root cause only, never its value (it may hold personal data).
+	 */
+	static final class FailedDeliveryLog implements RetryListener {
+
+		@Override
+		public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+			if (deliveryAttempt > 0 && (deliveryAttempt & (deliveryAttempt - 1)) == 0) {
+				Throwable root = failure;
+				while (root.getCause() != null && root.getCause() != root) {
+					root = root.getCause();
+				}
+				log.warn("{}-{}@{} failed (delivery {}), retried{}: {}", record.topic(), record.partition(),
+						record.offset(), deliveryAttempt,
+						TransientInfrastructureFailure.isCause(failure) ? " until the infrastructure is back" : "",
+						root.toString());
+			}
+		}
 	}
 }
