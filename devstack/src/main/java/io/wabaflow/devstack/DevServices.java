@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.Banner;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,10 +32,18 @@ final class DevServices implements AutoCloseable {
 		running.add(sandbox);
 	}
 
+	/**
+	 * Logback is one per JVM: in one process, every service's lines would carry the one application name logging was
+	 * first set up with (all said graph-sandbox). Without a name, the logger (io.wabaflow.sender…, …sync…) and the
+	 * thread (the listener's id, the HTTP port) tell the services apart; as separate processes each keeps its name.
+	 */
+	private static final String NO_APPLICATION_NAME = "logging.include-application-name";
+
 	static DevServices start(DevstackSettings settings, DevSecrets secrets, String kafka, String jdbcUrl) {
 		GraphSandbox sandbox = GraphSandbox.start(SandboxSettings.defaults().withPort(settings.sandboxPort())
 				.withApp(secrets.appId(), secrets.appSecret()).withVerifyToken(secrets.verifyToken())
-				.withCallbackUrl("http://127.0.0.1:" + settings.ingressPort() + "/webhooks/whatsapp"));
+				.withCallbackUrl("http://127.0.0.1:" + settings.ingressPort() + "/webhooks/whatsapp")
+				.with(NO_APPLICATION_NAME, "false"));
 		DevServices services = new DevServices(sandbox);
 		try {
 			DevKeysSeeder.seed(kafka); // before the services read the key topic
@@ -66,10 +75,13 @@ final class DevServices implements AutoCloseable {
 	private void run(Class<?> application, int port, List<String> common, String... own) {
 		List<String> arguments = new ArrayList<>(common);
 		arguments.add("--server.port=" + port);
+		arguments.add("--" + NO_APPLICATION_NAME + "=false");
 		arguments.addAll(List.of(own));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+		// Spring's own "Started …" line would name the devstack's main class for every service
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).logStartupInfo(false)
 				.bannerMode(Banner.Mode.OFF).run(arguments.toArray(String[]::new));
 		running.add(0, context);
+		LoggerFactory.getLogger(DevServices.class).info("{} started on port {}", application.getSimpleName(), port);
 	}
 
 	@Override
