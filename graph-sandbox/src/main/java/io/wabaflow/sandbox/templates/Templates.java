@@ -2,12 +2,14 @@ package io.wabaflow.sandbox.templates;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +18,8 @@ import io.wabaflow.sandbox.graph.GraphErrors;
 import io.wabaflow.sandbox.runtime.Resettable;
 import io.wabaflow.sandbox.runtime.SandboxRandom;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Every message template, in creation order: those a client created per WABA through the Graph API, and those
@@ -33,7 +37,7 @@ public class Templates implements Resettable {
 	private final Map<String, Template> byId = new LinkedHashMap<>();
 
 	/** WABAs that got Meta's sample template already (deleting it must not bring it back). */
-	private final java.util.Set<String> sampled = new java.util.HashSet<>();
+	private final Set<String> sampled = new HashSet<>();
 
 	Templates(SandboxRandom random) {
 		this.random = random;
@@ -170,8 +174,7 @@ public class Templates implements Resettable {
 			return;
 		}
 		String id = "9" + String.format("%015d", Math.floorMod((long) wabaId.hashCode() * 2_654_435_761L, 1_000_000_000_000_000L));
-		tools.jackson.databind.node.ArrayNode components = tools.jackson.databind.json.JsonMapper.builder().build()
-				.createArrayNode();
+		ArrayNode components = JsonMapper.builder().build().createArrayNode();
 		components.addObject().put("type", "HEADER").put("format", "TEXT").put("text", "Hello World");
 		components.addObject().put("type", "BODY").put("text", "Welcome and congratulations!! This message demonstrates "
 				+ "your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for "

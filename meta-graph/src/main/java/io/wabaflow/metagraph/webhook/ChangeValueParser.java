@@ -1,6 +1,8 @@
 package io.wabaflow.metagraph.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +51,7 @@ public final class ChangeValueParser {
 	}
 
 	private static String lower(String value) {
-		return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+		return value == null ? null : value.toLowerCase(Locale.ROOT);
 	}
 
 	/** A {@code smb_app_state_sync} value: the Business app's contacts. */
@@ -196,7 +198,7 @@ public final class ChangeValueParser {
 		if (!"contacts".equals(type)) {
 			return List.of();
 		}
-		List<String> phones = new java.util.ArrayList<>();
+		List<String> phones = new ArrayList<>();
 		for (JsonNode contact : message.path("contacts")) {
 			if ("contact_request".equals(Json.text(contact, "origin"))) {
 				for (JsonNode phone : contact.path("phones")) {
@@ -273,7 +275,7 @@ public final class ChangeValueParser {
 		JsonNode pricing = status.get("pricing");
 		String value = Json.text(status, "status");
 		return new MessageStatus(Json.text(status, "id"),
-				value == null ? null : value.toLowerCase(java.util.Locale.ROOT),
+				value == null ? null : value.toLowerCase(Locale.ROOT),
 				Json.instant(status, "timestamp"), Json.text(status, "recipient_id"),
 				Json.text(status, "recipient_user_id"), Json.text(status, "recipient_type"),
 				Json.text(status, "biz_opaque_callback_data"),

@@ -84,10 +84,7 @@ public class AccountUpdates {
 		Instant now = clock.instant();
 		String reason = update.event() + (update.disconnectionInfo() == null || update.disconnectionInfo().reason() == null
 				? "" : " (" + update.disconnectionInfo().reason() + ")");
-		boolean changed = jdbi.inTransaction(handle -> {
-			if (!RegistryWebhooks.firstDelivery(handle, change, now)) {
-				return false;
-			}
+		RegistryWebhooks.applyOnce(jdbi, outbox, change, now, handle -> {
 			List<PhoneNumberRegistry.PhoneNumber> numbers = registry.ofWaba(handle, wabaId).stream()
 					.filter(number -> update.phoneNumber() == null
 							|| RegistryWebhooks.sameNumber(update.phoneNumber(), number.displayPhoneNumber()))
@@ -119,8 +116,5 @@ public class AccountUpdates {
 			}
 			return any;
 		});
-		if (changed) {
-			outbox.committed();
-		}
 	}
 }

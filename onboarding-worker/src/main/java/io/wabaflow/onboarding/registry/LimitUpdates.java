@@ -132,16 +132,8 @@ public class LimitUpdates {
 		return updated.isPresent();
 	}
 
-	private interface Work {
-		boolean changed(Handle handle);
-	}
-
-	private void applyOnce(WebhookChange change, Work work) {
-		boolean changed = jdbi.inTransaction(handle -> RegistryWebhooks.firstDelivery(handle, change, clock.instant())
-				&& work.changed(handle));
-		if (changed) {
-			outbox.committed();
-		}
+	private void applyOnce(WebhookChange change, RegistryWebhooks.Work work) {
+		RegistryWebhooks.applyOnce(jdbi, outbox, change, clock.instant(), work);
 	}
 
 	private static Map<String, Object> details(WebhookChange change, String event) {

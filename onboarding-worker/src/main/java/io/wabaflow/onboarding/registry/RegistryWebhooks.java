@@ -3,13 +3,31 @@ package io.wabaflow.onboarding.registry;
 import java.time.Instant;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
+import io.wabaflow.onboarding.outbox.Outbox;
 import io.wabaflow.schemas.webhook.WebhookChange;
 
 /** What the registry's webhook use cases share: each change applied once, its time, numbers by display number. */
 final class RegistryWebhooks {
 
 	private RegistryWebhooks() {
+	}
+
+	/** The work of one change, in its transaction; true when it changed the registry (something to publish). */
+	interface Work {
+		boolean changed(Handle handle);
+	}
+
+	/**
+	 * Applies a change once: in one transaction with its first-delivery record (a redelivery or a replay does nothing),
+	 * then lets the outbox publish what the work wrote.
+	 */
+	static void applyOnce(Jdbi jdbi, Outbox outbox, WebhookChange change, Instant now, Work work) {
+		boolean changed = jdbi.inTransaction(handle -> firstDelivery(handle, change, now) && work.changed(handle));
+		if (changed) {
+			outbox.committed();
+		}
 	}
 
 	/** Records the change as processed; false when it was already (Meta redelivered it, or a replay). */

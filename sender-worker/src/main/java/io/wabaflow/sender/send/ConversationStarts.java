@@ -31,16 +31,17 @@ final class ConversationStarts {
 			String started = """
 					FROM sends WHERE phone_number_id = ANY(:pns::text[]) AND business_initiated AND received_at > :since
 					  AND state IN ('PENDING', 'INTENDED', 'SENT', 'UNKNOWN')""";
-			var usage = handle.createQuery("SELECT count(DISTINCT recipient_key) AS users, min(received_at) AS oldest "
+			Usage counts = handle.createQuery("SELECT count(DISTINCT recipient_key) AS users, min(received_at) AS oldest "
 					+ started).bindArray("pns", String.class, List.copyOf(phoneNumberIds)).bind("since", utc(since))
-					.map((rs, ctx) -> new Object[] { rs.getInt("users"), rs.getObject("oldest", OffsetDateTime.class) })
-					.one();
+					.map((rs, ctx) -> {
+						OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+						return new Usage(rs.getInt("users"), Set.of(), oldest == null ? null : oldest.toInstant());
+					}).one();
 			Set<String> counted = new HashSet<>(handle.createQuery("SELECT DISTINCT recipient_key " + started
 					+ " AND recipient_key = ANY(:keys::text[])").bindArray("pns", String.class, List.copyOf(phoneNumberIds))
 					.bind("since", utc(since)).bindArray("keys", String.class, List.copyOf(recipientKeys))
 					.mapTo(String.class).list());
-			OffsetDateTime oldest = (OffsetDateTime) usage[1];
-			return new Usage((Integer) usage[0], counted, oldest == null ? null : oldest.toInstant());
+			return new Usage(counts.users(), counted, counts.oldest());
 		});
 	}
 

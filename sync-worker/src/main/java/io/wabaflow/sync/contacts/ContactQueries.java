@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -25,7 +26,7 @@ public final class ContactQueries {
 			""";
 
 	/** One contact of a number, by its identity (a phone's digits or a BSUID). */
-	public java.util.Optional<ContactView> find(Handle handle, String phoneNumberId, String identity) {
+	public Optional<ContactView> find(Handle handle, String phoneNumberId, String identity) {
 		return handle.createQuery(LIST.formatted("AND c.wa_id = :id")).bind("pn", phoneNumberId).bind("id", identity)
 				.bind("limit", 1).map((rs, ctx) -> contact(rs)).findOne();
 	}

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -60,7 +61,7 @@ public final class MessageQueries {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/** One message of a number, by its id, its wamid or the command id of the send that made it. */
-	public java.util.Optional<MessageView> find(Handle handle, String phoneNumberId, String id) {
+	public Optional<MessageView> find(Handle handle, String phoneNumberId, String id) {
 		return handle.createQuery(ONE).bind("pn", phoneNumberId).bind("id", id).map((rs, ctx) -> message(rs)).findOne();
 	}
 
