@@ -3,6 +3,10 @@ package io.wabaflow.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +26,14 @@ import tools.jackson.databind.JsonNode;
 class DatabaseRestartIT {
 
 	@Test
-	void aDatabaseRestartUnderLoadLosesNothingAndDoublesNothing(SystemStack stack) {
+	void aDatabaseRestartUnderLoadLosesNothingAndDoublesNothing(SystemStack stack) throws IOException {
 		World world = new World(stack);
 		String phone = world.onboardedNumber("db-restart");
 		Inbound inbound = Inbound.streaming(stack.scenario(), phone, 15, 20);
 		await("the first messages projected").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
 				.until(() -> world.inboundProjected(phone) >= 30);
 
+		long onboardingLogBefore = Files.size(stack.service(Service.ONBOARDING).log());
 		stack.stopDatabase();
 		Instant stopped = Instant.now();
 		// while it is down: the rest of the stream, a user who writes for the first time, and sends
@@ -38,6 +43,10 @@ class DatabaseRestartIT {
 		List<String> templates = IntStream.range(0, 20).mapToObj(i -> world.sendTemplate(phone, "55419" + (60_000_000 + i)))
 				.toList();
 		inbound.awaitAllDelivered(world, Duration.ofMinutes(2)); // the ingress has no database
+		// the signup's command failed for want of the database, and waits for it
+		await("the onboarding worker retrying the signup until the database is back").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200)).until(() -> logSince(stack.service(Service.ONBOARDING).log(), onboardingLogBefore)
+						.matches("(?s).*wabaflow\\.commands\\.onboarding\\.v1-\\d+@\\d+ failed \\(delivery \\d+\\), retried until the infrastructure is back.*"));
 		stack.startDatabase();
 		System.out.printf("PostgreSQL down for %d ms while the ingress accepted the stream%n",
 				Duration.between(stopped, Instant.now()).toMillis());
@@ -59,7 +68,14 @@ class DatabaseRestartIT {
 		JsonNode reply = world.sendTextAndWait(phone, newcomer, "Olá! Chegou sim.");
 		assertThat(reply.path("outcome").asString()).as("%s", reply).isEqualTo("OK");
 
-		// the signup that arrived during the outage completes: its command waited for the database
+		// the signup that arrived during the outage completes: its command waited for the database; and the
+		// onboarding worker goes on with the next one (it once stayed paused after such a retry)
 		world.awaitOnboarded(signup, Duration.ofMinutes(2));
+		world.onboardedNumber("db-restart-after");
+	}
+
+	private static String logSince(Path log, long offset) throws IOException {
+		byte[] bytes = Files.readAllBytes(log);
+		return new String(bytes, (int) offset, bytes.length - (int) offset, StandardCharsets.UTF_8);
 	}
 }

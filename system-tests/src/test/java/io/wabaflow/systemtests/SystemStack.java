@@ -134,7 +134,8 @@ final class SystemStack implements AutoCloseable {
 			// must exceed the Graph request time-out); lost retries and unpublished events are found sooner
 			case SENDER -> Map.of("META_GRAPH_REQUEST_TIMEOUT", "5s", "SENDER_IN_DOUBT_AFTER", "10s",
 					"SENDER_PENDING_SLACK", "3s", "SENDER_PUBLISH_SLACK", "3s", "SENDER_SWEEP_INTERVAL", "1s");
-			case ONBOARDING -> Map.of("ONBOARDING_POLL_INTERVAL", "1s");
+			// a command that arrives while PostgreSQL is down fails after 2 s (30 s by default) and is retried
+			case ONBOARDING -> Map.of("ONBOARDING_POLL_INTERVAL", "1s", "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "2000");
 			case SYNC -> Map.of();
 		};
 	}

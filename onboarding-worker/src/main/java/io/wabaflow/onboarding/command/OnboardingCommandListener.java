@@ -12,6 +12,7 @@ import io.wabaflow.onboarding.coexistence.CoexistenceSync;
 import io.wabaflow.onboarding.flow.FlowStarter;
 import io.wabaflow.onboarding.polling.ListenerTimings;
 import io.wabaflow.onboarding.registry.Offboarding;
+import io.wabaflow.platform.kafka.AsyncRecordSettler;
 import io.wabaflow.platform.kafka.PoisonRecordException;
 import io.wabaflow.schemas.ConsumerGroups;
 import io.wabaflow.schemas.onboarding.OnboardingCommand;
@@ -40,13 +41,16 @@ class OnboardingCommandListener {
 
 	private final ListenerTimings timings;
 
+	private final AsyncRecordSettler settler;
+
 	OnboardingCommandListener(FlowStarter starter, CoexistenceSync coexistence, Offboarding offboarding,
-			TenantRequired tenantRequired, ListenerTimings timings) {
+			TenantRequired tenantRequired, ListenerTimings timings, AsyncRecordSettler settler) {
 		this.starter = starter;
 		this.coexistence = coexistence;
 		this.offboarding = offboarding;
 		this.tenantRequired = tenantRequired;
 		this.timings = timings;
+		this.settler = settler;
 	}
 
 	@KafkaListener(id = "onboarding-commands",
@@ -55,6 +59,11 @@ class OnboardingCommandListener {
 			containerFactory = "onboardingAsyncContainerFactory",
 			concurrency = "${wabaflow.onboarding.concurrency.commands:1}")
 	CompletableFuture<Void> on(ConsumerRecord<String, Object> record) {
+		// the future completes once the command is settled: done, or dead-lettered; a database outage is waited out
+		return settler.settle(record, () -> handle(record));
+	}
+
+	private CompletableFuture<Void> handle(ConsumerRecord<String, Object> record) {
 		Object value = record.value();
 		long started = System.nanoTime();
 		try {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.wabaflow.onboarding.OnboardingProperties;
 import io.wabaflow.onboarding.polling.Continuations;
+import io.wabaflow.platform.kafka.TransientInfrastructureFailure;
 
 /**
  * The safety net of the work queue. It finds steps whose claim expired without being applied (the worker that ran
@@ -47,6 +48,19 @@ class ClaimSweeper {
 	@Scheduled(initialDelayString = "${wabaflow.onboarding.sweep-interval:10s}",
 			fixedDelayString = "${wabaflow.onboarding.sweep-interval:10s}")
 	void sweep() {
+		try {
+			sweepNow();
+		}
+		catch (RuntimeException e) {
+			if (!TransientInfrastructureFailure.isCause(e)) {
+				throw e;
+			}
+			// the database is away: nothing is lost, the next round sweeps what this one could not
+			log.warn("Claim sweep skipped, the database is away: {}", e.toString());
+		}
+	}
+
+	private void sweepNow() {
 		Instant now = clock.instant();
 		for (Flow flow : flows.lostClaims(now.minus(properties.claimTimeout()), 500)) {
 			log.warn("{}: its {} step was claimed at least {} ago and never applied; running it again", flow,

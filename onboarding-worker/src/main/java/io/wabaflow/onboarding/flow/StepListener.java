@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.onboarding.polling.ListenerTimings;
+import io.wabaflow.platform.kafka.AsyncRecordSettler;
 import io.wabaflow.platform.kafka.PoisonRecordException;
 import io.wabaflow.schemas.ConsumerGroups;
 import io.wabaflow.schemas.onboarding.OnboardingContinuation;
@@ -24,9 +25,12 @@ class StepListener {
 
 	private final ListenerTimings timings;
 
-	StepListener(StepRunner runner, ListenerTimings timings) {
+	private final AsyncRecordSettler settler;
+
+	StepListener(StepRunner runner, ListenerTimings timings, AsyncRecordSettler settler) {
 		this.runner = runner;
 		this.timings = timings;
+		this.settler = settler;
 	}
 
 	@KafkaListener(id = ID,
@@ -35,6 +39,10 @@ class StepListener {
 			containerFactory = "onboardingAsyncContainerFactory",
 			concurrency = "${wabaflow.onboarding.concurrency.steps:3}")
 	CompletableFuture<Void> on(ConsumerRecord<String, Object> record) {
+		return settler.settle(record, () -> handle(record));
+	}
+
+	private CompletableFuture<Void> handle(ConsumerRecord<String, Object> record) {
 		Object value = record.value();
 		long started = System.nanoTime();
 		try {

@@ -10,6 +10,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.onboarding.flow.StepRunner;
+import io.wabaflow.platform.kafka.AsyncRecordSettler;
 import io.wabaflow.platform.kafka.PoisonRecordException;
 import io.wabaflow.schemas.ConsumerGroups;
 import io.wabaflow.schemas.onboarding.OnboardingContinuation;
@@ -34,15 +35,18 @@ class DelayedStepListener {
 
 	private final ListenerTimings timings;
 
+	private final AsyncRecordSettler settler;
+
 	private final Clock clock;
 
 	DelayedStepListener(DelayGate gate, StepRunner runner, Continuations continuations,
-			KafkaTemplate<String, Object> template, ListenerTimings timings, Clock clock) {
+			KafkaTemplate<String, Object> template, ListenerTimings timings, AsyncRecordSettler settler, Clock clock) {
 		this.gate = gate;
 		this.runner = runner;
 		this.continuations = continuations;
 		this.template = template;
 		this.timings = timings;
+		this.settler = settler;
 		this.clock = clock;
 	}
 
@@ -57,21 +61,28 @@ class DelayedStepListener {
 		long started = System.nanoTime();
 		try {
 			if (!(record.value() instanceof OnboardingContinuation continuation)) {
-				throw new PoisonRecordException("Not an OnboardingContinuation: "
-						+ (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
+				return settler.settle(record, () -> {
+					throw new PoisonRecordException("Not an OnboardingContinuation: "
+							+ (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
+				});
 			}
+			// not due yet: thrown to the container, which reads the record again when the partition resumes
 			gate.await(ID, record, continuation.getNotBefore());
-			Instant now = clock.instant();
-			if (continuation.getDueAt().isAfter(now)) {
-				// a long delay: on to the next tier for what is left
-				return template.send(continuations.record(continuation.getOnboardingId(), continuation.getTenantId(),
-						continuation.getVersion(), continuation.getStep(), continuation.getAttempt(),
-						continuation.getDueAt(), now)).thenApply(sent -> null);
-			}
-			return runner.run(continuation);
+			return settler.settle(record, () -> due(continuation));
 		}
 		finally {
 			timings.record(System.nanoTime() - started);
 		}
+	}
+
+	private CompletableFuture<Void> due(OnboardingContinuation continuation) {
+		Instant now = clock.instant();
+		if (continuation.getDueAt().isAfter(now)) {
+			// a long delay: on to the next tier for what is left
+			return template.send(continuations.record(continuation.getOnboardingId(), continuation.getTenantId(),
+					continuation.getVersion(), continuation.getStep(), continuation.getAttempt(),
+					continuation.getDueAt(), now)).thenApply(sent -> null);
+		}
+		return runner.run(continuation);
 	}
 }

@@ -8,10 +8,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The container factory of the worker's asynchronous listeners (commands, steps, delay tiers), with the platform's
- * error handler ({@code DeadLetterErrorHandlers}): a failing record is retried with the container paused, then
- * dead-lettered with the reason; a record that failed because the database is away waits for it as long as the
- * outage lasts; a delay tier's head that is not due yet is read again when its partition resumes.
+ * The container factory of the worker's asynchronous listeners (commands, steps, delay tiers). Their failures never
+ * reach the container: each listener settles its record itself ({@code AsyncRecordSettler}: retried, an outage waited
+ * out, dead-lettered with the reason), because the container's path for failed futures is fragile. The platform's
+ * error handler set here sees only what is thrown before a future exists: an undecodable record (dead-lettered), and a
+ * delay tier's head that is not due yet (read again when its partition resumes).
  */
 @Configuration(proxyBeanMethods = false)
 class StepsKafkaConfiguration {

@@ -48,10 +48,7 @@ public final class DeadLetterErrorHandlers {
 
 	public static DefaultErrorHandler create(KafkaTemplate<Object, Object> deadLetterTemplate,
 			ListenerContainerRegistry registry, TaskScheduler scheduler, BackOff backOff) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-				(record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), -1));
-		recoverer.setFailIfSendResultIsError(true); // a dead letter not acknowledged is retried, never dropped
-		recoverer.setHeadersFunction(DeadLetters::reasonHeaders);
+		DeadLetterPublishingRecoverer recoverer = deadLetterPublisher(deadLetterTemplate);
 		ConsumerRecordRecoverer recoverUnlessNotDue = (record, exception) -> {
 			if (SeekUtils.isBackoffException(exception)) {
 				// thrown back: the handler then seeks the record instead of recovering it
@@ -70,6 +67,18 @@ public final class DeadLetterErrorHandlers {
 		handler.setResetStateOnExceptionChange(true);
 		handler.setRetryListeners(new FailedDeliveryLog());
 		return handler;
+	}
+
+	/**
+	 * Publishes a record to {@code <topic>.dlt} with Spring's {@code kafka_dlt-*} headers and our one-line reason, and
+	 * throws unless the broker acknowledged it: a dead letter not acknowledged is retried, never dropped.
+	 */
+	static DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<Object, Object> deadLetterTemplate) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+				(record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), -1));
+		recoverer.setFailIfSendResultIsError(true);
+		recoverer.setHeadersFunction(DeadLetters::reasonHeaders);
+		return recoverer;
 	}
 
 	/**

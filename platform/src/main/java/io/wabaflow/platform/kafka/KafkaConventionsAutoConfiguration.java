@@ -83,6 +83,14 @@ public class KafkaConventionsAutoConfiguration {
 		return scheduler;
 	}
 
+	/** The error handling of listeners that return a future: see {@link AsyncRecordSettler}. */
+	@Bean
+	AsyncRecordSettler wabaflowAsyncRecordSettler(KafkaTemplate<Object, Object> deadLetterKafkaTemplate,
+			WabaflowKafkaProperties properties, SimpleAsyncTaskScheduler wabaflowKafkaBackOffScheduler) {
+		return new AsyncRecordSettler(DeadLetterErrorHandlers.deadLetterPublisher(deadLetterKafkaTemplate),
+				wabaflowKafkaBackOffScheduler, properties);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler wabaflowErrorHandler(KafkaTemplate<Object, Object> deadLetterKafkaTemplate,
