@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import io.wabaflow.schemas.access.ApiKey;
 import io.wabaflow.schemas.command.CommandResult;
+import io.wabaflow.schemas.media.MediaDownload;
+import io.wabaflow.schemas.media.MediaEvent;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.onboarding.OnboardingCommand;
 import io.wabaflow.schemas.onboarding.OnboardingContinuation;
@@ -87,9 +89,21 @@ public final class Topics {
 	public static final TopicSpec API_KEYS = new TopicSpec("wabaflow.api-keys.v1", "key_id", ApiKey.class, 1, true,
 			null);
 
+	/** What became of each media item Meta sent: stored (its SHA-256 in the media store) or failed with a reason. */
+	public static final TopicSpec MEDIA_EVENTS = new TopicSpec("wabaflow.media.events.v1", "phone_number_id",
+			MediaEvent.class, PARTITIONS, false, null);
+
+	/**
+	 * The base of the media downloads' delay topics ({@code wabaflow.media.downloads.v1-retry-<ms>}, made by the
+	 * sender): listed so that their dead-letter topic exists and ops tools know their records.
+	 */
+	public static final TopicSpec MEDIA_DOWNLOADS = new TopicSpec("wabaflow.media.downloads.v1", "phone_number_id",
+			MediaDownload.class, PARTITIONS, false, Duration.ofDays(7));
+
 	public static final List<TopicSpec> ALL = List.of(WEBHOOKS, ONBOARDING_COMMANDS, SEND_COMMANDS,
 			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS, OPS_REDRIVES,
-			ONBOARDING_STEPS, ONBOARDING_STEPS_DELAY_SHORT, ONBOARDING_STEPS_DELAY_POLL, ONBOARDING_STEPS_DELAY_LONG, API_KEYS);
+			ONBOARDING_STEPS, ONBOARDING_STEPS_DELAY_SHORT, ONBOARDING_STEPS_DELAY_POLL, ONBOARDING_STEPS_DELAY_LONG, API_KEYS,
+			MEDIA_EVENTS, MEDIA_DOWNLOADS);
 
 	private Topics() {
 	}
