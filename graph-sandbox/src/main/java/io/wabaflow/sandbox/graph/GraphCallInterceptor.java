@@ -1,5 +1,7 @@
 package io.wabaflow.sandbox.graph;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -32,22 +34,28 @@ class GraphCallInterceptor implements HandlerInterceptor {
 		faults.takeResponseFault(call).ifPresent(rule -> {
 			throw rule.toException();
 		});
-		if (!call.operation().equals("oauth/access_token")) {
-			request.setAttribute(Caller.ATTRIBUTE, tokens.resolve(token(request, params)));
+		if (call.operation().equals(GraphCall.MEDIA_DOWNLOAD)) {
+			// the CDN is not Graph: a missing or bad token is a bare 401, which the download answers itself
+			token(request, params).flatMap(tokens::find)
+					.ifPresent(caller -> request.setAttribute(Caller.ATTRIBUTE, caller));
+		}
+		else if (!call.operation().equals("oauth/access_token")) {
+			request.setAttribute(Caller.ATTRIBUTE,
+					tokens.resolve(token(request, params).orElseThrow(GraphErrors::noToken)));
 		}
 		return true;
 	}
 
 	/** {@code Authorization: Bearer <token>} (Graph also takes {@code OAuth <token>}), or {@code access_token}. */
-	private static String token(HttpServletRequest request, GraphParams params) {
+	private static Optional<String> token(HttpServletRequest request, GraphParams params) {
 		String header = request.getHeader("Authorization");
 		if (header != null) {
 			for (String scheme : new String[] { "Bearer ", "OAuth " }) {
 				if (header.regionMatches(true, 0, scheme, 0, scheme.length())) {
-					return header.substring(scheme.length()).trim();
+					return Optional.of(header.substring(scheme.length()).trim());
 				}
 			}
 		}
-		return params.string("access_token").orElseThrow(GraphErrors::noToken);
+		return params.string("access_token");
 	}
 }

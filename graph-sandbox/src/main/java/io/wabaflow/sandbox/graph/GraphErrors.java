@@ -181,13 +181,19 @@ public final class GraphErrors {
 
 	/**
 	 * Graph's answer for an id that does not exist, is not visible to the caller, or has no such operation. The
-	 * same text covers all three on purpose: Meta does not reveal which.
+	 * same text covers all three on purpose: Meta does not reveal which. Graph adds {@code error_subcode} 33 to it
+	 * (a media id Meta no longer has answers the same way).
 	 */
 	public static GraphException unsupported(String method, String id) {
 		String message = "Unsupported " + method.toLowerCase() + " request. Object with ID '" + id
 				+ "' does not exist, cannot be loaded due to missing permissions, or does not support this operation."
 				+ " Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api";
-		return new GraphException(100, GRAPH_METHOD, 400, message, message);
+		return new GraphException(100, GRAPH_METHOD, 400, message, message, 33);
+	}
+
+	/** 100 with the problem in the message too ({@code "(#100) <problem>"}), as Meta words upload refusals. */
+	public static GraphException invalidParameterNamed(String problem) {
+		return withMessage(100, "(#100) " + problem, problem);
 	}
 
 	public static GraphException nonexistingField(String field, String nodeType) {

@@ -37,6 +37,13 @@ public final class GraphParams {
 		return params;
 	}
 
+	/** Parameters a feature read itself, such as the fields of a multipart form. */
+	public static GraphParams of(Map<String, String> fields) {
+		ObjectNode values = Json.object();
+		fields.forEach(values::put);
+		return new GraphParams(values);
+	}
+
 	private static ObjectNode parse(HttpServletRequest request) {
 		ObjectNode values = Json.object();
 		String contentType = request.getContentType();

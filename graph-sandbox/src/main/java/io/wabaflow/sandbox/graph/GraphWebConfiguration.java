@@ -15,6 +15,7 @@ class GraphWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(interceptor).addPathPatterns("/v*/**");
+		registry.addInterceptor(interceptor).addPathPatterns("/v*/**", GraphPaths.MEDIA_DOWNLOAD,
+				GraphPaths.MEDIA_DOWNLOAD + "/");
 	}
 }

@@ -2,6 +2,7 @@ package io.wabaflow.sandbox.messages;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +15,7 @@ import io.wabaflow.sandbox.graph.GraphAccess;
 import io.wabaflow.sandbox.graph.GraphCall;
 import io.wabaflow.sandbox.graph.GraphErrors;
 import io.wabaflow.sandbox.graph.GraphParams;
+import io.wabaflow.sandbox.media.MediaInMessages;
 import io.wabaflow.sandbox.runtime.Json;
 import io.wabaflow.sandbox.runtime.SandboxProperties;
 import io.wabaflow.sandbox.templates.Templates;
@@ -28,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /{phone_number_id}/messages} [§4]: validates, applies the number's throughput (130429) and the
  * pair rate (131056), answers {@code contacts[]} + {@code messages[].id}, then emits the status webhooks. A
  * free-form message to a user whose window is closed is accepted and then fails with 131047, as Meta documents
- * ({@code sandbox.messaging.window-violation=sync}, or the scenario's messaging rules, answer 400 instead). Also marks messages as read.
+ * ({@code sandbox.messaging.window-violation=sync}, or the scenario's messaging rules, answer 400 instead). Media
+ * named by id must be the business's ({@link MediaInMessages}). Also marks messages as read.
  */
 @RestController
 class MessagesController {
@@ -45,11 +48,12 @@ class MessagesController {
 	private final Wamids wamids;
 	private final SandboxProperties properties;
 	private final MessagingRules rules;
+	private final MediaInMessages media;
 	private final Clock clock;
 
 	MessagesController(World world, GraphAccess access, Faults faults, RateLimits limits, ServiceWindows windows,
 			Templates templates, SentMessages sentMessages, InboundMessages inbound, StatusProgression statuses,
-			Wamids wamids, SandboxProperties properties, MessagingRules rules, Clock clock) {
+			Wamids wamids, SandboxProperties properties, MessagingRules rules, MediaInMessages media, Clock clock) {
 		this.world = world;
 		this.access = access;
 		this.faults = faults;
@@ -62,6 +66,7 @@ class MessagesController {
 		this.wamids = wamids;
 		this.properties = properties;
 		this.rules = rules;
+		this.media = media;
 		this.clock = clock;
 	}
 
@@ -77,6 +82,7 @@ class MessagesController {
 			return markRead(phone, params);
 		}
 		OutboundRequest out = MessageValidator.validate(params.all());
+		Optional<String> unusableMedia = media.check(phone, out.type(), out.body(), rules.rules().strictMedia());
 		if (!limits.allowSend(phone)) {
 			throw GraphErrors.of(130429);
 		}
@@ -95,7 +101,7 @@ class MessagesController {
 		if (!out.isTemplate() && !windowOpen && rules.rules().windowViolationSync()) {
 			throw GraphErrors.of(131047);
 		}
-		StatusProgression.Outcome outcome = outcome(out, user, windowOpen, GraphCall.of(request));
+		StatusProgression.Outcome outcome = outcome(out, user, windowOpen, unusableMedia, GraphCall.of(request));
 
 		Instant now = clock.instant();
 		String wamid = wamids.outbound(user.waId());
@@ -123,11 +129,14 @@ class MessagesController {
 	}
 
 	private StatusProgression.Outcome outcome(OutboundRequest out, WhatsAppUser user, boolean windowOpen,
-			GraphCall call) {
+			Optional<String> unusableMedia, GraphCall call) {
 		var injected = faults.takeStatusFault(call);
 		if (injected.isPresent()) {
 			FaultRule rule = injected.get();
 			return new StatusProgression.Failed(rule.code(), rule.details());
+		}
+		if (unusableMedia.isPresent()) {
+			return new StatusProgression.Failed(131053, unusableMedia.get());
 		}
 		if (!out.isTemplate() && !windowOpen) {
 			return new StatusProgression.Failed(131047, null);

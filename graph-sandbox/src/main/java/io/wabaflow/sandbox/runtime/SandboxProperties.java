@@ -3,6 +3,7 @@ package io.wabaflow.sandbox.runtime;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything that shapes the simulated platform. Defaults live in {@code graph-sandbox.yml}, which also maps the
@@ -26,6 +27,7 @@ public record SandboxProperties(
 		Sync sync,
 		Messaging messaging,
 		Templates templates,
+		Media media,
 		Errors errors) {
 
 	/** The Meta app whose secret signs webhooks and whose id/secret exchange signup codes. */
@@ -75,7 +77,8 @@ public record SandboxProperties(
 	 * {@code windowViolation}: {@code status} (Meta's documented behaviour: 200 + a failed status with 131047) or
 	 * {@code sync} (a 400 with 131047, also observed). {@code strictTemplates}: unknown templates fail with 132001.
 	 */
-	public record Messaging(Duration serviceWindow, String windowViolation, boolean strictTemplates) {
+	public record Messaging(Duration serviceWindow, String windowViolation, boolean strictTemplates,
+			boolean strictMedia) {
 	}
 
 	/**
@@ -83,6 +86,14 @@ public record SandboxProperties(
 	 * {@code reviewDelay} (real time, like status progression), then APPROVED with a status webhook.
 	 */
 	public record Templates(Duration reviewDelay) {
+	}
+
+	/**
+	 * The media library: a download URL is valid {@code urlTtl} (Meta: 5 minutes), a media id {@code retention}
+	 * (Meta: 30 days), both on the sandbox clock. At most {@code keep} files and {@code maxTotalSize} bytes are held;
+	 * beyond that the oldest are forgotten, as if Meta had purged them.
+	 */
+	public record Media(Duration urlTtl, Duration retention, int keep, DataSize maxTotalSize) {
 	}
 
 	/** HTTP status used for throttling errors (4, 80007, 130429, 131056); see GraphErrors for why 400. */

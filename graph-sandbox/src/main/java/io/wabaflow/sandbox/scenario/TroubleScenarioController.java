@@ -67,7 +67,7 @@ class TroubleScenarioController {
 	record RawWebhook(String field, String wabaId, String phoneNumberId, JsonNode value, Long entryTime) {
 	}
 
-	record Rules(Boolean windowViolationSync, Boolean strictTemplates) {
+	record Rules(Boolean windowViolationSync, Boolean strictTemplates, Boolean strictMedia) {
 	}
 
 	record Chaos(String effect, String field, Integer count, Double probability, Long delayMs, String order) {
@@ -141,10 +141,13 @@ class TroubleScenarioController {
 		return rules.rules();
 	}
 
-	/** {@code windowViolationSync}: a closed window answers 400/131047 instead of a failed status. */
+	/**
+	 * {@code windowViolationSync}: a closed window answers 400/131047 instead of a failed status;
+	 * {@code strictTemplates} / {@code strictMedia}: unknown templates (132001) / media ids (100) are refused.
+	 */
 	@PutMapping("/messaging-rules")
 	MessagingRules.Rules changeRules(@RequestBody Rules request) {
-		return rules.change(request.windowViolationSync(), request.strictTemplates());
+		return rules.change(request.windowViolationSync(), request.strictTemplates(), request.strictMedia());
 	}
 
 	@PostMapping("/phone-numbers/{phoneNumberId}/contacts")
