@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.onboarding.OnboardingProperties;
-import io.wabaflow.onboarding.graph.AsyncLimiter;
+import io.wabaflow.platform.concurrent.AsyncLimiter;
 import io.wabaflow.schemas.onboarding.OnboardingContinuation;
 
 /**

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.wabaflow.metagraph.client.GraphClient;
+import io.wabaflow.platform.concurrent.AsyncLimiter;
 
 /**
  * The Graph client with a bound on the calls in flight. Thousands of flows may be due at once (they poll

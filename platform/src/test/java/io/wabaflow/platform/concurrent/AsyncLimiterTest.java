@@ -1,4 +1,4 @@
-package io.wabaflow.onboarding.graph;
+package io.wabaflow.platform.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.wabaflow.onboarding.graph;
+package io.wabaflow.platform.concurrent;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
