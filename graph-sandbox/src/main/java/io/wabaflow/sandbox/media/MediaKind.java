@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * What Meta accepts for upload [§4.1 media], by kind: the MIME types and the largest file. Sizes are binary
  * (1 MB = 1,048,576 bytes), the reading that accepts the most: a client that keeps under these keeps under Meta's.
+ * meta-graph's {@code MediaLimits} states the same facts for our services; the sandbox keeps its own copy on
+ * purpose (it never depends on meta-graph, so it can catch the client's wrong assumptions).
  */
 public enum MediaKind {
 

@@ -1,24 +1,35 @@
 package io.wabaflow.metagraph.client;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.wabaflow.metagraph.client.GraphModel.AccessToken;
 import io.wabaflow.metagraph.client.GraphModel.DebugToken;
+import io.wabaflow.metagraph.client.GraphModel.DownloadedMedia;
 import io.wabaflow.metagraph.client.GraphModel.GranularScope;
+import io.wabaflow.metagraph.client.GraphModel.MediaInfo;
 import io.wabaflow.metagraph.client.GraphModel.Page;
 import io.wabaflow.metagraph.client.GraphModel.PhoneNumber;
 import io.wabaflow.metagraph.client.GraphModel.SentMessage;
@@ -247,6 +258,58 @@ public final class GraphClient {
 				.thenApply(ignored -> null);
 	}
 
+	/** What Meta holds for a media id: a fresh download URL (valid 5 minutes), MIME type, SHA-256 and size. */
+	public CompletableFuture<MediaInfo> mediaInfo(String mediaId, String token) {
+		return send("get media", get(mediaId, Map.of()), token).thenApply(body -> new MediaInfo(
+				body.path("url").asString(null), body.path("mime_type").asString(null),
+				body.path("sha256").asString(null), longValue(body.get("file_size")), body.path("id").asString(null)));
+	}
+
+	/**
+	 * Opens a media URL ({@link #mediaInfo}'s, or a webhook's) with the token: the future completes when the bytes
+	 * start to arrive, with a stream to read on a thread of the caller's (never whole in memory). A 404 (the URL
+	 * expired) fails with {@link MediaUrlExpiredException}; a 401 is AUTH; a Graph error body is classified as any.
+	 */
+	public CompletableFuture<MediaStream> downloadMedia(String url, String token) {
+		return download(url, token, info -> BodySubscribers.mapping(BodySubscribers.ofInputStream(),
+				body -> new MediaStream(body, contentType(info), info.headers().firstValueAsLong("Content-Length")
+						.orElse(-1))));
+	}
+
+	/**
+	 * Downloads a media URL into {@code target} (created or overwritten; deleted again if the download breaks off),
+	 * computing the SHA-256 on the way: compare it with {@link DownloadedMedia#matches}. Failures as
+	 * {@link #downloadMedia(String, String)}.
+	 */
+	public CompletableFuture<DownloadedMedia> downloadMedia(String url, String token, Path target) {
+		return download(url, token, info -> new DigestingFileBody(target, contentType(info)));
+	}
+
+	/**
+	 * Uploads a file for sending ({@code POST /<phone>/media}, multipart); answers the media id. Check the file with
+	 * {@link io.wabaflow.metagraph.message.MediaLimits} first: Meta refuses other types and larger files with 100.
+	 */
+	public CompletableFuture<String> uploadMedia(String phoneNumberId, String mimeType, String filename, byte[] content,
+			String token) {
+		return upload(phoneNumberId, mimeType, filename, BodyPublishers.ofByteArray(content), token);
+	}
+
+	/** As {@link #uploadMedia(String, String, String, byte[], String)}, read from a file as it is sent. */
+	public CompletableFuture<String> uploadMedia(String phoneNumberId, String mimeType, String filename, Path file,
+			String token) {
+		try {
+			return upload(phoneNumberId, mimeType, filename, BodyPublishers.ofFile(file), token);
+		}
+		catch (FileNotFoundException e) {
+			return CompletableFuture.failedFuture(e);
+		}
+	}
+
+	/** Deletes an uploaded media id ({@code DELETE /<media-id>}). */
+	public CompletableFuture<Void> deleteMedia(String mediaId, String token) {
+		return send("delete media", get(mediaId, Map.of()).DELETE(), token).thenApply(ignored -> null);
+	}
+
 	/** Any GET (for calls without a typed method yet, e.g. a creation strategy's look-up). */
 	public CompletableFuture<JsonNode> get(String operation, String path, Map<String, String> query, String token) {
 		return send(operation, get(path, query), token);
@@ -296,6 +359,70 @@ public final class GraphClient {
 		});
 	}
 
+	private CompletableFuture<String> upload(String phoneNumberId, String mimeType, String filename,
+			BodyPublisher file, String token) {
+		MultipartBody body = MultipartBody.of(Map.of("messaging_product", "whatsapp", "type", mimeType), "file",
+				filename, mimeType, file);
+		return send("upload media", HttpRequest.newBuilder(settings.uri(phoneNumberId + "/media"))
+				.header("Content-Type", body.contentType()).POST(body.publisher()), token)
+				.thenApply(answer -> answer.path("id").asString(null));
+	}
+
+	/**
+	 * A download: the body goes to {@code onSuccess}'s subscriber on a 2xx, else it is read whole (it is small) and
+	 * becomes the failure. The token is sent only over https, or to the Graph API's own host (the sandbox).
+	 */
+	private <T> CompletableFuture<T> download(String url, String token,
+			Function<HttpResponse.ResponseInfo, BodySubscriber<T>> onSuccess) {
+		String operation = "download media";
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			return CompletableFuture.failedFuture(new IllegalArgumentException("not a media URL"));
+		}
+		if (!"https".equalsIgnoreCase(uri.getScheme()) && !Objects.equals(uri.getHost(), settings.baseUrl().getHost())) {
+			return CompletableFuture.failedFuture(new IllegalArgumentException(
+					"a media URL must be https (or on the Graph API's host), not " + uri.getScheme() + "://" + uri.getHost()));
+		}
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+				.header("Authorization", "Bearer " + token).GET().build();
+		HttpResponse.BodyHandler<DownloadAnswer<T>> handler = info -> info.statusCode() / 100 == 2
+				? BodySubscribers.mapping(onSuccess.apply(info), DownloadAnswer::<T>of)
+				: BodySubscribers.mapping(BodySubscribers.ofByteArray(), DownloadAnswer::<T>refused);
+		return http.sendAsync(request, handler)
+				.handle((response, failure) -> {
+					if (failure != null) {
+						throw unreachable(operation, failure);
+					}
+					DownloadAnswer<T> answer = response.body();
+					if (answer.refusal() == null) {
+						return answer.value();
+					}
+					if (response.statusCode() == 404) {
+						throw new MediaUrlExpiredException(operation, 404);
+					}
+					throw failure(operation, response.statusCode(), json(answer.refusal()));
+				});
+	}
+
+	/** What a download came to: the value, or the body of a refusal. */
+	private record DownloadAnswer<T>(T value, byte[] refusal) {
+
+		static <T> DownloadAnswer<T> of(T value) {
+			return new DownloadAnswer<>(value, null);
+		}
+
+		static <T> DownloadAnswer<T> refused(byte[] body) {
+			return new DownloadAnswer<>(null, body);
+		}
+	}
+
+	private static String contentType(HttpResponse.ResponseInfo info) {
+		return info.headers().firstValue("Content-Type").orElse(null);
+	}
+
 	private HttpRequest.Builder get(String path, Map<String, String> query) {
 		String encoded = query.entrySet().stream()
 				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -317,37 +444,66 @@ public final class GraphClient {
 		return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
 				.handle((response, failure) -> {
 					if (failure != null) {
-						Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-						String what = cause instanceof HttpTimeoutException ? "timed out after " + settings.requestTimeout()
-								: cause instanceof IOException ? "connection failed: " + cause.getClass().getSimpleName()
-										: cause.toString();
-						throw new GraphApiException(operation, GraphError.unreachable(what), cause);
+						throw unreachable(operation, failure);
 					}
 					return parse(operation, response);
 				});
 	}
 
+	/** No answer at all (timeout, connection refused): HTTP status 0, RETRYABLE. */
+	private GraphApiException unreachable(String operation, Throwable failure) {
+		Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+		String what = cause instanceof HttpTimeoutException ? "timed out after " + settings.requestTimeout()
+				: cause instanceof IOException ? "connection failed: " + cause.getClass().getSimpleName()
+						: cause.toString();
+		return new GraphApiException(operation, GraphError.unreachable(what), cause);
+	}
+
 	private JsonNode parse(String operation, HttpResponse<byte[]> response) {
-		JsonNode body;
-		try {
-			body = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
-		}
-		catch (JacksonException notJson) {
-			body = null;
-		}
+		JsonNode body = json(response.body());
 		if (response.statusCode() / 100 == 2 && body != null && !body.has("error")) {
 			return body;
 		}
+		throw failure(operation, response.statusCode(), body);
+	}
+
+	/** The body as JSON; null when it is not JSON. */
+	private JsonNode json(byte[] body) {
+		try {
+			return body.length == 0 ? json.createObjectNode() : json.readTree(body);
+		}
+		catch (JacksonException notJson) {
+			return null;
+		}
+	}
+
+	/** Meta's error in {@code body}, or (without one) an error that only has the HTTP status to classify it by. */
+	private static GraphApiException failure(String operation, int httpStatus, JsonNode body) {
 		JsonNode error = body == null ? null : body.path("error");
 		if (error == null || error.isMissingNode()) {
-			throw new GraphApiException(operation, new GraphError(null, null, null,
-					"HTTP " + response.statusCode() + " without a Graph error body", null, null, response.statusCode()),
-					null);
+			return new GraphApiException(operation, new GraphError(null, null, null,
+					"HTTP " + httpStatus + " without a Graph error body", null, null, httpStatus), null);
 		}
-		throw new GraphApiException(operation, new GraphError(integer(error.get("code")), integer(error.get("error_subcode")),
-				error.path("type").asString(null), error.path("message").asString(null),
-				error.path("error_data").path("details").asString(null), error.path("fbtrace_id").asString(null),
-				response.statusCode()), null);
+		return new GraphApiException(operation, new GraphError(integer(error.get("code")),
+				integer(error.get("error_subcode")), error.path("type").asString(null),
+				error.path("message").asString(null), error.path("error_data").path("details").asString(null),
+				error.path("fbtrace_id").asString(null), httpStatus), null);
+	}
+
+	/** A number Meta may write as a number or a string ({@code file_size}); null when absent or not a number. */
+	private static Long longValue(JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.isNumber()) {
+			return node.longValue();
+		}
+		try {
+			return Long.valueOf(node.asString().strip());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
 	}
 
 	private static Integer integer(JsonNode node) {

@@ -39,6 +39,10 @@ public enum GraphErrorClass {
 	 */
 	public static GraphErrorClass of(Integer code, int httpStatus) {
 		if (code == null) {
+			// a bare 401 (a media download's CDN answers so) refuses the credentials, as 190 does
+			if (httpStatus == 401) {
+				return AUTH;
+			}
 			// status 0: no answer at all (timeout, connection refused): transient by nature
 			return httpStatus == 0 || httpStatus >= 500 || httpStatus == 429 || httpStatus == 408 ? RETRYABLE : PERMANENT;
 		}

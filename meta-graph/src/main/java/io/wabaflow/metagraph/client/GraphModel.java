@@ -1,5 +1,6 @@
 package io.wabaflow.metagraph.client;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The typed answers of the Graph API calls Wabaflow makes. */
@@ -104,6 +105,22 @@ public final class GraphModel {
 
 	/** Meta's answer to a template creation: its id, its first status (usually {@code PENDING}) and category. */
 	public record CreatedTemplate(String id, String status, String category) {
+	}
+
+	/**
+	 * A media id as {@code GET /<media-id>} describes it: a download URL valid 5 minutes, the MIME type, the base64
+	 * SHA-256 of the bytes and their size (null when Meta leaves it out).
+	 */
+	public record MediaInfo(String url, String mimeType, String sha256, Long fileSize, String id) {
+	}
+
+	/** A media file downloaded to {@code file}, digested on the way (base64 SHA-256, as Meta writes it). */
+	public record DownloadedMedia(Path file, String mimeType, long size, String sha256) {
+
+		/** Whether these are the bytes Meta described ({@link MediaInfo#sha256()} or a webhook's). */
+		public boolean matches(String metaSha256) {
+			return sha256.equals(metaSha256);
+		}
 	}
 
 	/** {@code sync_type} of {@code POST /<phone_number_id>/smb_app_data}. */

@@ -1,15 +1,14 @@
 package io.wabaflow.metagraph.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static io.wabaflow.metagraph.client.Futures.graphFailure;
+import static io.wabaflow.metagraph.client.Futures.join;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -286,21 +285,5 @@ class GraphClientIT {
 		assertThat(failure.classification()).isEqualTo(GraphErrorClass.RETRYABLE);
 		assertThat(failure.error().httpStatus()).isZero();
 		assertThat(failure.getMessage()).doesNotContain("EAAsecret-token");
-	}
-
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.get(10, TimeUnit.SECONDS);
-		}
-		catch (Exception e) {
-			throw new AssertionError("Graph call failed: " + e.getMessage(), e);
-		}
-	}
-
-	private static GraphApiException graphFailure(CompletableFuture<?> future) {
-		Throwable failure = catchThrowable(() -> future.get(10, TimeUnit.SECONDS));
-		GraphApiException graph = GraphClient.unwrap(failure);
-		assertThat(graph).as("a GraphApiException, not %s", failure).isNotNull();
-		return graph;
 	}
 }

@@ -23,6 +23,7 @@ class GraphErrorClassTest {
 			"131047, 400, PERMANENT", "131026, 400, PERMANENT", "2593107, 400, PERMANENT", "2593108, 400, PERMANENT",
 			// no Graph error body: judged by HTTP status; no answer at all is transient
 			"none, 502, RETRYABLE", "none, 0, RETRYABLE", "none, 429, RETRYABLE", "none, 404, PERMANENT",
+			"none, 401, AUTH",
 			"999999, 500, RETRYABLE" })
 	void classifiesByMetasErrorCode(String code, int httpStatus, GraphErrorClass expected) {
 		assertThat(GraphErrorClass.of(code == null ? null : Integer.valueOf(code), httpStatus)).isEqualTo(expected);
