@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.wabaflow.schemas.Topics;
+import io.wabaflow.schemas.media.MediaEvent;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.message.OutboundStatus;
 import io.wabaflow.schemas.registry.NumberStatus;
@@ -323,6 +324,9 @@ public final class SyncFixtures {
 			else if (record instanceof PhoneNumberRegistration registration) {
 				producer.send(new ProducerRecord<>(Topics.PHONE_NUMBERS.name(), registration.getPhoneNumberId(),
 						registration));
+			}
+			else if (record instanceof MediaEvent event) {
+				producer.send(new ProducerRecord<>(Topics.MEDIA_EVENTS.name(), event.getPhoneNumberId(), event));
 			}
 			else {
 				throw new IllegalArgumentException("Not a sync input: " + record.getClass());

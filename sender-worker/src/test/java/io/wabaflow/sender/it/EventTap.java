@@ -15,11 +15,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.wabaflow.schemas.Topics;
 import io.wabaflow.schemas.command.CommandResult;
+import io.wabaflow.schemas.media.MediaEvent;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.serde.AvroDeserializer;
 
 /**
- * Everything the sender publishes on the message-events and command-results topics from the moment the tap
+ * Everything the sender publishes on the message-events, command-results and media-events topics from the moment the tap
  * starts, by command id. One background consumer without a group (assigned partitions, from the end).
  */
 final class EventTap implements AutoCloseable {
@@ -27,6 +28,8 @@ final class EventTap implements AutoCloseable {
 	private final Map<String, List<MessageEvent>> events = new ConcurrentHashMap<>();
 
 	private final Map<String, List<CommandResult>> results = new ConcurrentHashMap<>();
+
+	private final Map<String, List<MediaEvent>> media = new ConcurrentHashMap<>();
 
 	private final KafkaConsumer<String, SpecificRecord> consumer;
 
@@ -46,7 +49,7 @@ final class EventTap implements AutoCloseable {
 					}
 				});
 		List<TopicPartition> partitions = new ArrayList<>();
-		for (String topic : List.of(Topics.MESSAGE_EVENTS.name(), Topics.COMMAND_RESULTS.name())) {
+		for (String topic : List.of(Topics.MESSAGE_EVENTS.name(), Topics.COMMAND_RESULTS.name(), Topics.MEDIA_EVENTS.name())) {
 			consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
 		}
 		consumer.assign(partitions);
@@ -67,6 +70,9 @@ final class EventTap implements AutoCloseable {
 					else if (record.value() instanceof CommandResult result) {
 						results.computeIfAbsent(result.getCommandId(), k -> new CopyOnWriteArrayList<>()).add(result);
 					}
+					else if (record.value() instanceof MediaEvent event) {
+						media.computeIfAbsent(event.getMediaId(), k -> new CopyOnWriteArrayList<>()).add(event);
+					}
 				});
 			}
 		}
@@ -84,6 +90,11 @@ final class EventTap implements AutoCloseable {
 
 	List<CommandResult> results(String commandId) {
 		return List.copyOf(results.getOrDefault(commandId, List.of()));
+	}
+
+	/** The media events of a media id (Meta's), in the order they were published. */
+	List<MediaEvent> media(String mediaId) {
+		return List.copyOf(media.getOrDefault(mediaId, List.of()));
 	}
 
 	@Override

@@ -114,8 +114,8 @@ class ConversationsController {
 
 	private static MessageView withoutRaw(MessageView m) {
 		return new MessageView(m.id(), m.wamid(), m.commandId(), m.direction(), m.origin(), m.sender(), m.author(),
-				m.sentAt(), m.type(), m.content(), m.context(), m.status(), m.statuses(), m.failure(), m.reactions(), m.edit(),
-				m.revokedAt(), m.pricing(), null);
+				m.sentAt(), m.type(), m.content(), m.media(), m.context(), m.status(), m.statuses(), m.failure(),
+				m.reactions(), m.edit(), m.revokedAt(), m.pricing(), null);
 	}
 
 	/** The calls with the conversation's person (WhatsApp Business Calling), newest first. */

@@ -20,6 +20,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import io.wabaflow.platform.kafka.PoisonRecordException;
+import io.wabaflow.schemas.media.MediaEvent;
 import io.wabaflow.schemas.message.MessageEvent;
 import io.wabaflow.schemas.registry.PhoneNumberRegistration;
 import io.wabaflow.schemas.webhook.WebhookChange;
@@ -45,6 +46,8 @@ public class BatchProjector {
 	private final OutboundEventReader outbound = new OutboundEventReader();
 
 	private final RegistrationReader registrations = new RegistrationReader();
+
+	private final MediaEventReader media = new MediaEventReader();
 
 	private final ProjectionWriter writer;
 
@@ -111,6 +114,9 @@ public class BatchProjector {
 		}
 		else if (value instanceof PhoneNumberRegistration registration) {
 			registrations.read(registration, batch);
+		}
+		else if (value instanceof MediaEvent event) {
+			media.read(event, batch);
 		}
 		else if (value instanceof SpecificRecord other) {
 			throw new PoisonRecordException("Unexpected " + other.getSchema().getFullName() + " on " + record.topic());

@@ -13,6 +13,7 @@ import io.wabaflow.sync.events.WebhookEventFact;
 import io.wabaflow.sync.history.ChunkFact;
 import io.wabaflow.sync.history.HistoryErrorFact;
 import io.wabaflow.sync.identity.LinkFact;
+import io.wabaflow.sync.media.MediaFact;
 import io.wabaflow.sync.messages.EditFact;
 import io.wabaflow.sync.messages.MessageFact;
 import io.wabaflow.sync.messages.OutboundFact;
@@ -52,6 +53,8 @@ final class ProjectionBatch {
 	/** Events of WhatsApp calls. */
 	final List<CallEventFact> callEvents = new ArrayList<>();
 
+	final List<MediaFact> media = new ArrayList<>();
+
 	/** Changes of fields nobody models yet, kept raw. */
 	final List<WebhookEventFact> webhookEvents = new ArrayList<>();
 
@@ -88,6 +91,7 @@ final class ProjectionBatch {
 	int size() {
 		return profiles.size() + addressBook.size() + messages.size() + outbound.size() + reactions.size()
 				+ edits.size() + revokes.size() + readMarks.size() + statuses.size() + chunks.size()
-				+ historyErrors.size() + registrations.size() + links.size() + webhookEvents.size() + callEvents.size();
+				+ historyErrors.size() + registrations.size() + links.size() + webhookEvents.size() + callEvents.size()
+				+ media.size();
 	}
 }

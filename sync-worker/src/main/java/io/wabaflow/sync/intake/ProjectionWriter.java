@@ -10,6 +10,7 @@ import io.wabaflow.sync.conversations.ConversationRecompute;
 import io.wabaflow.sync.events.WebhookEventWriter;
 import io.wabaflow.sync.history.HistoryWriter;
 import io.wabaflow.sync.identity.Persons;
+import io.wabaflow.sync.media.MediaWriter;
 import io.wabaflow.sync.messages.MessageWriter;
 import io.wabaflow.sync.registry.RegistrationWriter;
 import io.wabaflow.sync.statuses.StatusWriter;
@@ -38,6 +39,8 @@ final class ProjectionWriter {
 	private final WebhookEventWriter webhookEvents = new WebhookEventWriter();
 
 	private final CallEventWriter calls = new CallEventWriter();
+
+	private final MediaWriter media = new MediaWriter();
 
 	private final Persons persons = new Persons();
 
@@ -68,6 +71,7 @@ final class ProjectionWriter {
 			history.write(handle, batch.chunks, batch.historyErrors);
 			webhookEvents.write(handle, batch.webhookEvents);
 			calls.write(handle, batch.callEvents);
+			media.write(handle, batch.media);
 			Persons.Resolution who = persons.resolve(handle, batch.namedIdentities, batch.links);
 			conversations.recompute(handle, batch.namedIdentities, who, batch.readMarks);
 		});

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.wabaflow.sync.db.Sql;
+import io.wabaflow.sync.media.MediaFact;
 import io.wabaflow.sync.statuses.CurrentStatus;
 import io.wabaflow.sync.statuses.StatusTransition;
 
@@ -38,8 +39,15 @@ public final class MessageQueries {
 						AND r.emoji IS NOT NULL) AS reactions,
 				(SELECT (s.raw_json::jsonb -> 'pricing')::text FROM message_statuses s
 					WHERE s.phone_number_id = m.phone_number_id AND s.wamid = m.wamid AND (s.raw_json::jsonb -> 'pricing') IS NOT NULL
-					ORDER BY s.status_at DESC, s.status LIMIT 1) AS pricing
+					ORDER BY s.status_at DESC, s.status LIMIT 1) AS pricing,
+				CASE WHEN m.type IN ('image', 'audio', 'video', 'document', 'sticker')
+					THEN m.content_json::jsonb ->> 'id' END AS media_id,
+				md.state AS media_state, md.mime_type AS media_mime_type, md.size AS media_size,
+				md.sha256 AS media_sha256, md.reason AS media_reason, md.detail AS media_detail
 			FROM messages m
+			LEFT JOIN media md ON md.phone_number_id = m.phone_number_id
+				AND m.type IN ('image', 'audio', 'video', 'document', 'sticker')
+				AND md.media_id = m.content_json::jsonb ->> 'id'
 			LEFT JOIN message_edits e ON e.phone_number_id = m.phone_number_id AND e.target_wamid = m.wamid
 			LEFT JOIN message_revokes v ON v.phone_number_id = m.phone_number_id AND v.target_wamid = m.wamid
 			""";
@@ -110,9 +118,22 @@ public final class MessageQueries {
 						Sql.instant(rs.getTimestamp("edited_at")));
 		return new MessageView(rs.getString("message_id"), rs.getString("wamid"), rs.getString("command_id"),
 				rs.getString("direction"), rs.getString("origin"), rs.getString("sender"), rs.getString("author"),
-				Sql.instant(rs.getTimestamp("sent_at")), rs.getString("type"), rs.getString("content_json"),
+				Sql.instant(rs.getTimestamp("sent_at")), rs.getString("type"), rs.getString("content_json"), media(rs),
 				rs.getString("context_json"), status, transitions, failure, reactions, edit,
 				Sql.instant(rs.getTimestamp("revoked_at")), rs.getString("pricing"), rs.getString("raw_json"));
+	}
+
+	private static MessageView.Media media(ResultSet rs) throws SQLException {
+		String id = rs.getString("media_id");
+		if (id == null) {
+			return null;
+		}
+		String state = rs.getString("media_state");
+		long size = rs.getLong("media_size");
+		Long knownSize = rs.wasNull() ? null : size;
+		return new MessageView.Media(id, state == null ? "pending" : state, rs.getString("media_mime_type"), knownSize,
+				rs.getString("media_sha256"), rs.getString("media_reason"), rs.getString("media_detail"),
+				MediaFact.STORED.equals(state) ? "/api/v1/media/" + id : null);
 	}
 
 	private static MessageView.Failure failure(List<StatusTransition> transitions, ResultSet rs, String outboundState)

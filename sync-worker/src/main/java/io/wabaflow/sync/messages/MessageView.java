@@ -20,11 +20,20 @@ import io.wabaflow.sync.statuses.StatusTransition;
  */
 public record MessageView(String id, String wamid, String commandId, String direction, String origin, String sender,
 		String author,
-		Instant sentAt, String type, @JsonRawValue String content, @JsonRawValue String context, String status,
+		Instant sentAt, String type, @JsonRawValue String content, Media media, @JsonRawValue String context,
+		String status,
 		List<StatusTransition> statuses, Failure failure, List<Reaction> reactions, Edit edit, Instant revokedAt,
 		@JsonRawValue String pricing, @JsonRawValue String raw) {
 
 	public record Failure(Integer code, String title, String details, Instant at) {
+	}
+
+	/**
+	 * The media of an image, audio, video, document or sticker: {@code pending} until the sender downloaded it into
+	 * the media store ({@code stored}: its bytes at {@code url}) or gave up ({@code failed}, with the reason).
+	 */
+	public record Media(String id, String state, String mimeType, Long size, String sha256, String reason,
+			String detail, String url) {
 	}
 
 	public record Reaction(String reactor, String emoji, Instant at) {

@@ -27,7 +27,7 @@ public class SourceTopics implements DisposableBean {
 
 	/** Everything a projection is a function of. All are kept forever (or compacted), so a replay sees it all. */
 	public static final List<String> NAMES = List.of(Topics.WEBHOOKS.name(), Topics.MESSAGE_EVENTS.name(),
-			Topics.PHONE_NUMBERS.name());
+			Topics.PHONE_NUMBERS.name(), Topics.MEDIA_EVENTS.name());
 
 	private final KafkaAdmin kafkaAdmin;
 
