@@ -7,11 +7,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar benchmarks-<v>-exec.jar ingress|sync|sender|onboarding|all [options]}. Each benchmark starts what
+ * {@code java -jar benchmarks-<v>-exec.jar ingress|sync|sender|media|onboarding|all [options]}. Each benchmark starts what
  * it needs in this JVM, prints its figures beside the anchor measured in the same run, and stops it again.
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
-		subcommands = { IngressBenchmark.class, SyncBenchmark.class, SenderBenchmark.class, OnboardingBenchmark.class,
+		subcommands = { IngressBenchmark.class, SyncBenchmark.class, SenderBenchmark.class, MediaBenchmark.class,
+				OnboardingBenchmark.class,
 				Benchmarks.All.class },
 		description = "Wabaflow's benchmarks: each prints its figures beside the anchor measured in the same run")
 public final class Benchmarks {
@@ -36,7 +37,8 @@ public final class Benchmarks {
 		public Integer call() throws Exception {
 			int worst = 0;
 			for (Callable<Integer> benchmark : List.<Callable<Integer>>of(defaults(new IngressBenchmark()),
-					defaults(new SyncBenchmark()), defaults(new SenderBenchmark()), defaults(new OnboardingBenchmark()))) {
+					defaults(new SyncBenchmark()), defaults(new SenderBenchmark()), defaults(new MediaBenchmark()),
+					defaults(new OnboardingBenchmark()))) {
 				worst = Math.max(worst, benchmark.call());
 			}
 			return worst;

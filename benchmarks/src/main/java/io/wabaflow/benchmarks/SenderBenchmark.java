@@ -145,6 +145,11 @@ final class SenderBenchmark implements Callable<Integer> {
 	/** The registry record onboarding would publish, and the worker having read it. */
 	private void register(Stack stack, ConfigurableApplicationContext worker, String phone, String waba, String tenant,
 			String token) throws Exception {
+		register(stack, worker, phone, waba, tenant, token, rate);
+	}
+
+	static void register(Stack stack, ConfigurableApplicationContext worker, String phone, String waba, String tenant,
+			String token, int rate) throws Exception {
 		Instant now = Instant.now();
 		PhoneNumberRegistration registration = PhoneNumberRegistration.newBuilder().setPhoneNumberId(phone)
 				.setTenantId(tenant).setWabaId(waba).setNumberType(NumberType.CLOUD).setStatus(NumberStatus.ACTIVE)

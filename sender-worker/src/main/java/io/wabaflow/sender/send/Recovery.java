@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 import io.wabaflow.sender.SenderProperties;
@@ -27,7 +29,7 @@ import io.wabaflow.sender.send.Settlement.Expect;
  * <li>publishes again the events of settled sends that the topics never acknowledged.</li>
  * </ul>
  */
-final class Recovery implements SmartLifecycle {
+final class Recovery implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
@@ -53,6 +55,8 @@ final class Recovery implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile ScheduledFuture<?> sweeping;
+
 	Recovery(SendStore store, InFlight inFlight, Retries retries, Settlements settlements, Clock clock,
 			SenderProperties properties) {
 		this.store = store;
@@ -66,7 +70,7 @@ final class Recovery implements SmartLifecycle {
 	@Override
 	public void start() {
 		long every = properties.getRecovery().getSweepInterval().toMillis();
-		sweeper.scheduleWithFixedDelay(this::sweepSafely, every, every, TimeUnit.MILLISECONDS);
+		sweeping = sweeper.scheduleWithFixedDelay(this::sweepSafely, every, every, TimeUnit.MILLISECONDS);
 		running = true;
 	}
 
@@ -132,9 +136,18 @@ final class Recovery implements SmartLifecycle {
 		}
 	}
 
+	/** Stopped, it can start again (a paused test context, a checkpoint and restore): the timer stays. */
 	@Override
 	public void stop() {
 		running = false;
+		ScheduledFuture<?> current = sweeping;
+		if (current != null) {
+			current.cancel(false);
+		}
+	}
+
+	@Override
+	public void destroy() {
 		sweeper.shutdownNow();
 	}
 

@@ -10,16 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,15 +22,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.wabaflow.metagraph.client.GraphApiException;
 import io.wabaflow.metagraph.client.GraphClient;
-import io.wabaflow.metagraph.client.GraphErrorClass;
 import io.wabaflow.metagraph.client.GraphModel.CreatedTemplate;
 import io.wabaflow.metagraph.webhook.TemplateUpdate;
 import io.wabaflow.platform.access.NotOwnedException;
 import io.wabaflow.platform.access.Principal;
 import io.wabaflow.platform.access.RequiresScope;
 import io.wabaflow.platform.access.Scope;
+import io.wabaflow.sender.api.ApiProblem;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.registry.RegisteredNumber;
 import tools.jackson.databind.JsonNode;
@@ -117,7 +111,8 @@ class TemplatesController {
 		if (asksForContact && "AUTHENTICATION".equalsIgnoreCase(category)) {
 			throw invalid("a REQUEST_CONTACT_INFO button is allowed in MARKETING and UTILITY templates only");
 		}
-		CreatedTemplate created = await(graph.createMessageTemplate(wabaId, template, registry.accessToken(number)));
+		CreatedTemplate created = ApiProblem.awaitGraph(graph.createMessageTemplate(wabaId, template,
+				registry.accessToken(number)), GRAPH_WAIT);
 		String status = created.status() == null ? "PENDING" : created.status().toUpperCase(Locale.ROOT);
 		String categoryNow = created.category() == null ? category : created.category();
 		store.created(wabaId, number.tenantId(), name, language, categoryNow.toUpperCase(Locale.ROOT),
@@ -131,7 +126,7 @@ class TemplatesController {
 	@RequiresScope(Scope.TEMPLATES_WRITE)
 	ResponseEntity<Void> delete(@PathVariable String wabaId, @PathVariable String name, Principal caller) {
 		RegisteredNumber number = owned(caller, wabaId);
-		await(graph.deleteMessageTemplate(wabaId, name, registry.accessToken(number)));
+		ApiProblem.awaitGraph(graph.deleteMessageTemplate(wabaId, name, registry.accessToken(number)), GRAPH_WAIT);
 		store.delete(wabaId, name);
 		return ResponseEntity.noContent().build();
 	}
@@ -142,7 +137,7 @@ class TemplatesController {
 		owned(caller, wabaId);
 		CompletableFuture<Integer> read = sync.syncNow(wabaId)
 				.orElseThrow(() -> new NotOwnedException(unknown(wabaId)));
-		return Map.of("waba_id", wabaId, "templates", await(read));
+		return Map.of("waba_id", wabaId, "templates", ApiProblem.awaitGraph(read, GRAPH_WAIT));
 	}
 
 	/**
@@ -163,61 +158,14 @@ class TemplatesController {
 		return value == null || !value.isString() ? null : value.asString();
 	}
 
-	private static <T> T await(CompletableFuture<T> call) {
-		try {
-			return call.get(GRAPH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new TemplateProblem(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", "Interrupted; try again.");
-		}
-		catch (TimeoutException e) {
-			throw new TemplateProblem(HttpStatus.GATEWAY_TIMEOUT, "graph-timeout",
-					"Meta did not answer within " + GRAPH_WAIT.toSeconds() + " s; try again.");
-		}
-		catch (ExecutionException e) {
-			GraphApiException failure = GraphClient.unwrap(e);
-			if (failure == null) {
-				throw new TemplateProblem(HttpStatus.BAD_GATEWAY, "graph-failure", "The Graph API call failed: " + e.getCause());
-			}
-			GraphErrorClass kind = failure.error().classification();
-			boolean refused = kind == GraphErrorClass.PERMANENT || kind == GraphErrorClass.AUTH;
-			throw new TemplateProblem(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_GATEWAY,
-					refused ? "graph-refused" : "graph-unavailable",
-					"Meta answered " + (failure.error().code() == null ? "" : "(#" + failure.error().code() + ") ")
-							+ failure.error().message() + (refused ? "" : "; try again later."));
-		}
-	}
-
-	private static TemplateProblem invalid(String detail) {
-		return new TemplateProblem(HttpStatus.BAD_REQUEST, "invalid-template", detail);
+	private static ApiProblem invalid(String detail) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-template", detail);
 	}
 
 	private TemplateView view(TemplateRow row) {
 		JsonNode components = row.componentsJson() == null ? null : json.readTree(row.componentsJson());
 		return new TemplateView(row.name(), row.language(), row.status(), row.category(), row.upcomingCategory(),
 				row.upcomingCategoryAt(), row.qualityScore(), row.reason(), row.templateId(), components, row.updatedAt());
-	}
-
-	@ExceptionHandler(TemplateProblem.class)
-	ResponseEntity<ProblemDetail> problem(TemplateProblem problem) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status, problem.getMessage());
-		body.setType(URI.create("urn:wabaflow:problem:" + problem.slug));
-		return ResponseEntity.status(problem.status).body(body);
-	}
-
-	/** A template API answer other than success, as problem+json. */
-	static final class TemplateProblem extends RuntimeException {
-
-		private final HttpStatus status;
-
-		private final String slug;
-
-		TemplateProblem(HttpStatus status, String slug, String detail) {
-			super(detail, null, false, false);
-			this.status = status;
-			this.slug = slug;
-		}
 	}
 
 	/** A WABA's catalogue: when it was last read whole from Meta (null: not yet), and its templates. */
