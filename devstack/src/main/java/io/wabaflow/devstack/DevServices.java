@@ -48,8 +48,10 @@ final class DevServices implements AutoCloseable {
 		try {
 			DevKeysSeeder.seed(kafka); // before the services read the key topic
 			// The production environment variables, as properties: the services' placeholders resolve them.
-			List<String> common = ServiceEnvironment.asArguments(ServiceEnvironment.of(secrets, kafka, jdbcUrl,
-					sandbox.baseUrl(), sandbox.settings().graphVersion()));
+			List<String> common = new ArrayList<>(ServiceEnvironment.asArguments(ServiceEnvironment.of(secrets, kafka,
+					jdbcUrl, sandbox.baseUrl(), sandbox.settings().graphVersion())));
+			// media the sender downloads and the sync worker serves: one store, in the devstack's data folder
+			common.add("--WABAFLOW_MEDIA_DIRECTORY=" + settings.dataDir().resolve("media").toAbsolutePath());
 			services.run(IngressApplication.class, settings.ingressPort(), common);
 			services.run(SyncWorkerApplication.class, settings.syncPort(), common);
 			services.run(OnboardingWorkerApplication.class, settings.onboardingPort(), common);

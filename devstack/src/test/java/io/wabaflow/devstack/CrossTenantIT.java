@@ -84,6 +84,9 @@ class CrossTenantIT {
 
 	static String onboardingOnlyKeyOfA;
 
+	/** A photo tenant-a's user sent, downloaded by the sender and served by the sync worker. */
+	static String mediaOfA;
+
 	@BeforeAll
 	static void startAndWalkTheDemo() throws Exception {
 		dataDir = Files.createTempDirectory("cross-tenant-it");
@@ -98,6 +101,10 @@ class CrossTenantIT {
 			onboardingOnlyKeyOfA = keys.create(DevKeys.TENANT_A, Set.of(Scope.ONBOARDING_WRITE), null, "onboarding only",
 					Instant.now()).secret();
 		}
+		mediaOfA = new ScenarioClient("http://127.0.0.1:" + settings.sandboxPort())
+				.injectImage(walked.phoneNumberId(), walked.user(), "a foto do pedido").mediaId();
+		await("the photo downloaded and served").atMost(Duration.ofSeconds(60)).until(() -> status("GET",
+				url(Service.SYNC, "/api/v1/media/" + mediaOfA), null, DevKeys.TENANT_A_KEY) == 200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> status("GET", url(Service.SYNC, "/api/v1/phone-numbers"), null,
 				readOnlyKeyOfA) == 200 && status("GET", url(Service.SYNC, "/api/v1/phone-numbers"), null,
 						onboardingOnlyKeyOfA) == 403);
@@ -170,6 +177,8 @@ class CrossTenantIT {
 						Scope.TEMPLATES_WRITE, Expect.NOT_FOUND),
 				new Endpoint(Service.SENDER, "DELETE", "/api/v1/wabas/{}/templates/{}",
 						"/api/v1/wabas/" + waba + "/templates/hello_world", null, Scope.TEMPLATES_WRITE, Expect.NOT_FOUND),
+				new Endpoint(Service.SENDER, "POST", "/api/v1/media", "/api/v1/media?phone_number_id=" + phone, "{}",
+						Scope.MESSAGES_SEND, Expect.NOT_FOUND),
 				new Endpoint(Service.SENDER, "POST", "/api/v1/wabas/{}/templates/sync",
 						"/api/v1/wabas/" + waba + "/templates/sync", "", Scope.TEMPLATES_WRITE, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers", "/api/v1/phone-numbers", null, Scope.READ,
@@ -188,6 +197,8 @@ class CrossTenantIT {
 						"/api/v1/phone-numbers/" + phone + "/pricing", null, Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/phone-numbers/{}/webhook-events",
 						"/api/v1/phone-numbers/" + phone + "/webhook-events", null, Scope.READ, Expect.NOT_FOUND),
+				new Endpoint(Service.SYNC, "GET", "/api/v1/media/{}", "/api/v1/media/" + mediaOfA, null, Scope.READ,
+						Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/conversations/{}", "/api/v1/conversations/" + conversation, null,
 						Scope.READ, Expect.NOT_FOUND),
 				new Endpoint(Service.SYNC, "GET", "/api/v1/conversations/{}/calls",

@@ -113,6 +113,8 @@ final class SystemStack implements AutoCloseable {
 		// A consumer killed with SIGKILL never leaves its group: its partitions move on once its session
 		// expires. 10 s instead of Kafka's 45 s keeps the fault runs short; nothing else depends on it.
 		common.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000");
+		// the media the sender downloads and the sync worker serves: one store for both, under target/
+		common.put("WABAFLOW_MEDIA_DIRECTORY", data.resolve("media").toAbsolutePath().toString());
 		for (Service service : Service.values()) {
 			Map<String, String> environment = new HashMap<>(common);
 			environment.putAll(settingsOf(service));

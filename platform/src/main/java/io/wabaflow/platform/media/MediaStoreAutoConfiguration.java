@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,7 +25,9 @@ public class MediaStoreAutoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaStoreAutoConfiguration.class);
 
+	/** Lazy: only services that use media (sender, sync) build it, so the others need no store configured. */
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	MediaStore wabaflowMediaStore(MediaStoreProperties properties) {
 		return create(properties);

@@ -38,6 +38,11 @@ public record MediaStoreProperties(String store, Path directory, S3 s3) {
 		public S3 {
 			region = region == null || region.isBlank() ? "us-east-1" : region;
 			prefix = prefix == null ? "" : prefix;
+			// an unset environment variable arrives as an empty value: no endpoint override, no static credentials
+			endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
+			bucket = bucket == null || bucket.isBlank() ? null : bucket;
+			accessKey = accessKey == null || accessKey.isBlank() ? null : accessKey;
+			secretKey = secretKey == null || secretKey.isBlank() ? null : secretKey;
 		}
 
 		@Override

@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import io.wabaflow.platform.media.MediaStore;
 import io.wabaflow.platform.media.StoredMedia;
@@ -35,7 +34,6 @@ import io.wabaflow.schemas.registry.PhoneNumberRegistration;
  * {@code stored} with a URL whose bytes stream whole or by range to the number's tenant (404 to another), or
  * {@code failed} with the reason; whatever order the events come in, stored wins.
  */
-@TestPropertySource(properties = "wabaflow.media.directory=target/media-read-it")
 class MediaReadIT extends SyncIntegrationBase {
 
 	private static final String NUMBER = "pn-media-" + UUID.randomUUID().toString().substring(0, 8);
