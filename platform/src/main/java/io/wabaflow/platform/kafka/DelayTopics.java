@@ -1,9 +1,10 @@
 package io.wabaflow.platform.kafka;
 
 import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -114,15 +115,32 @@ public final class DelayTopics implements KafkaListenerConfigurer, BeanFactoryAw
 	}
 
 	/**
-	 * Writes {@code value} to the shortest tier whose delay is at least {@code atLeast} (the longest if none is);
-	 * the future completes when the broker has it.
+	 * Writes {@code value} to the shortest tier whose delay is at least {@code atLeast} (the longest if none is), due
+	 * that tier's delay from now; the future completes when the broker has it.
 	 */
 	public CompletableFuture<Void> delay(String key, Object value, int attempt, Duration atLeast) {
-		Tier tier = tiers.stream().filter(t -> t.delay().compareTo(atLeast) >= 0).findFirst()
+		Tier tier = tierFor(atLeast);
+		return publish(tier, key, value, attempt, clock.millis() + tier.delay().toMillis());
+	}
+
+	/**
+	 * Writes {@code value} due at {@code due}, to the shortest tier whose delay covers the time left until then (the
+	 * longest if none does: its head is then held until {@code due}); the future completes when the broker has it.
+	 */
+	public CompletableFuture<Void> delayUntil(String key, Object value, int attempt, Instant due) {
+		return publish(tierFor(Duration.ofMillis(Math.max(0, due.toEpochMilli() - clock.millis()))), key, value, attempt,
+				due.toEpochMilli());
+	}
+
+	private Tier tierFor(Duration atLeast) {
+		return tiers.stream().filter(t -> t.delay().compareTo(atLeast) >= 0).findFirst()
 				.orElse(tiers.get(tiers.size() - 1));
+	}
+
+	private CompletableFuture<Void> publish(Tier tier, String key, Object value, int attempt, long dueMillis) {
 		ProducerRecord<String, Object> record = new ProducerRecord<>(tier.topic(), key, value);
-		record.headers().add(DUE_HEADER, longBytes(clock.millis() + tier.delay().toMillis()));
-		record.headers().add(ATTEMPT_HEADER, longBytes(attempt));
+		record.headers().add(DUE_HEADER, text(dueMillis));
+		record.headers().add(ATTEMPT_HEADER, text(attempt));
 		return template.send(record).thenApply(sent -> null);
 	}
 
@@ -185,12 +203,21 @@ public final class DelayTopics implements KafkaListenerConfigurer, BeanFactoryAw
 		timer.shutdownNow();
 	}
 
-	private static byte[] longBytes(long value) {
-		return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+	/** Header values are decimal text, so that ops read them as they are ({@code wabaflow tail}). */
+	private static byte[] text(long value) {
+		return Long.toString(value).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static long header(ConsumerRecord<?, ?> record, String name, long fallback) {
 		Header header = record.headers().lastHeader(name);
-		return header == null || header.value().length != Long.BYTES ? fallback : ByteBuffer.wrap(header.value()).getLong();
+		if (header == null) {
+			return fallback;
+		}
+		try {
+			return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
+		}
+		catch (NumberFormatException e) {
+			return fallback;
+		}
 	}
 }

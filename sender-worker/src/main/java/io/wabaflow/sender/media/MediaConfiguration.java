@@ -41,7 +41,7 @@ class MediaConfiguration {
 	}
 
 	@Bean
-	KafkaAdmin.NewTopics mediaDownloadRetryTopics(DelayTopics mediaDownloadRetries) {
+	KafkaAdmin.NewTopics mediaDownloadRetryTopics(@Qualifier("mediaDownloadRetries") DelayTopics mediaDownloadRetries) {
 		return new KafkaAdmin.NewTopics(mediaDownloadRetries.newTopics());
 	}
 
@@ -57,7 +57,8 @@ class MediaConfiguration {
 
 	@Bean
 	Downloads mediaDownloads(DownloadStore store, NumberRegistry registry, GraphClient graph, MediaStore mediaStore,
-			@Qualifier("kafkaTemplate") KafkaTemplate<String, Object> kafka, DelayTopics mediaDownloadRetries,
+			@Qualifier("kafkaTemplate") KafkaTemplate<String, Object> kafka,
+			@Qualifier("mediaDownloadRetries") DelayTopics mediaDownloadRetries,
 			MediaProperties properties, @Qualifier("senderDatabaseExecutor") ExecutorService database,
 			@Qualifier("mediaStreamingExecutor") ExecutorService streaming, Clock clock) {
 		Downloads downloads = new Downloads(store, registry, new MediaFetch(graph, mediaStore, streaming), kafka,

@@ -3,12 +3,8 @@ package io.wabaflow.sender.retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.kafka.config.TopicBuilder;
 
 import io.wabaflow.schemas.Topics;
 import io.wabaflow.sender.SenderProperties;
@@ -20,20 +16,16 @@ import io.wabaflow.sender.SenderProperties;
  * both back-off families, {@code initial × multiplier^(n-1)} capped, so each retry lands in a topic whose
  * delay is exactly its own. Topic names carry the delay in milliseconds, like Spring's retry topics:
  * {@code wabaflow.commands.send.v1-sender-retry-4000}. Keys stay phone_number_id and the partition count is
- * the command topic's, so a number's retries stay with the instance that owns the number.
+ * the command topic's, so a number's retries stay with the instance that owns the number. The topics are
+ * platform's {@code DelayTopics} (SendConfiguration): written due at the send's next attempt, read back when due.
  */
 public final class RetryTiers {
 
+	/** As platform's {@code DelayTopics} names the tiers of the base {@code wabaflow.commands.send.v1-sender}. */
 	public static final String TOPIC_PREFIX = Topics.SEND_COMMANDS.name() + "-sender-retry-";
 
-	/** Header of a retry record: the row's attempt count it wakes (a stale duplicate matches nothing). */
-	public static final String ATTEMPT_HEADER = "wabaflow-attempt";
-
-	/** Header of a retry record: when it falls due (epoch milliseconds of the worker's clock). */
-	public static final String DUE_HEADER = "wabaflow-due-at";
-
 	/** Retry records are only useful while their send is: a week, as the command topic. */
-	private static final Duration RETENTION = Duration.ofDays(7);
+	public static final Duration RETENTION = Duration.ofDays(7);
 
 	private final SenderProperties.Backoff throttled;
 
@@ -85,12 +77,5 @@ public final class RetryTiers {
 
 	private SenderProperties.Backoff backoff(RetryKind kind) {
 		return kind == RetryKind.THROTTLED ? throttled : transientErrors;
-	}
-
-	/** The delay topics, created at start-up like every catalogue topic (brokers don't auto-create). */
-	public NewTopic[] newTopics() {
-		return tiers.stream().map(tier -> TopicBuilder.name(tier.topic()).partitions(Topics.SEND_COMMANDS.partitions())
-				.configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(RETENTION.toMillis())))
-				.build()).toArray(NewTopic[]::new);
 	}
 }

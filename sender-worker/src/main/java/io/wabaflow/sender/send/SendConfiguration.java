@@ -3,12 +3,15 @@ package io.wabaflow.sender.send;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +23,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.wabaflow.metagraph.client.GraphClient;
 import io.wabaflow.metagraph.client.GraphSettings;
 import io.wabaflow.platform.db.TenantReads;
+import io.wabaflow.platform.kafka.AsyncRecordSettler;
+import io.wabaflow.platform.kafka.DelayTopics;
+import io.wabaflow.schemas.ConsumerGroups;
+import io.wabaflow.schemas.Topics;
+import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.sender.template.TemplateChecks;
 import io.wabaflow.sender.SenderProperties;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.retry.RetryTiers;
-import io.wabaflow.sender.retry.WakeListener;
 import io.wabaflow.sender.throughput.Lanes;
 import io.wabaflow.sender.throughput.PairGate;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The send pipeline's plain classes, wired once: intake → lanes → dispatcher → settlements. */
 @Configuration(proxyBeanMethods = false)
 class SendConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SendConfiguration.class);
 
 	/** Who claims calls: unique per process start, so a restarted worker never mistakes old claims for its own. */
 	@Bean
@@ -71,9 +80,21 @@ class SendConfiguration {
 		return new RetryTiers(properties.getRetry());
 	}
 
+	/**
+	 * The retry tiers as delay topics: {@code wabaflow.commands.send.v1-sender-retry-<ms>}, read by the groups
+	 * {@code wabaflow-sender-retry-<ms>}; a due record wakes its send ({@link Retries}).
+	 */
 	@Bean
-	KafkaAdmin.NewTopics senderRetryTopics(RetryTiers tiers) {
-		return new KafkaAdmin.NewTopics(tiers.newTopics());
+	DelayTopics senderRetryTopics(RetryTiers tiers, @Qualifier("kafkaTemplate") KafkaTemplate<String, Object> kafka,
+			AsyncRecordSettler settler, Clock clock) {
+		return new DelayTopics(Topics.SEND_COMMANDS.name() + "-sender", ConsumerGroups.SENDER,
+				tiers.tiers().stream().map(RetryTiers.Tier::delay).toList(), Topics.SEND_COMMANDS.partitions(),
+				RetryTiers.RETENTION, kafka, settler, clock);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics senderRetryTopicsCreated(@Qualifier("senderRetryTopics") DelayTopics senderRetryTopics) {
+		return new KafkaAdmin.NewTopics(senderRetryTopics.newTopics());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -103,10 +124,10 @@ class SendConfiguration {
 
 	@Bean
 	Settlements settlements(SendStore store, Events events, RetryTiers tiers,
-			@Qualifier("kafkaTemplate") KafkaTemplate<String, Object> kafka, InFlight inFlight, Clock clock,
+			@Qualifier("senderRetryTopics") DelayTopics senderRetryTopics, InFlight inFlight, Clock clock,
 			String senderInstanceId, SenderProperties properties, ExecutorService senderDatabaseExecutor,
 			ScheduledExecutorService senderRetryTimer) {
-		return new Settlements(store, events, tiers, kafka, inFlight, clock, senderInstanceId,
+		return new Settlements(store, events, tiers, senderRetryTopics, inFlight, clock, senderInstanceId,
 				properties.getInDoubtAfter(), senderDatabaseExecutor, senderRetryTimer,
 				properties.getPipeline().getMaxBatch());
 	}
@@ -127,14 +148,18 @@ class SendConfiguration {
 
 	@Bean
 	Retries retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements,
-			Clock clock, ExecutorService senderDatabaseExecutor, SenderProperties properties) {
-		return new Retries(store, inFlight, lanes, rules, settlements, clock, senderDatabaseExecutor,
+			Clock clock, ExecutorService senderDatabaseExecutor, SenderProperties properties,
+			@Qualifier("senderRetryTopics") DelayTopics senderRetryTopics) {
+		Retries retries = new Retries(store, inFlight, lanes, rules, settlements, clock, senderDatabaseExecutor,
 				properties.getPipeline().getMaxBatch());
-	}
-
-	@Bean
-	WakeListener wakeListener(RetryTiers tiers, Retries retries, Clock clock) {
-		return new WakeListener(tiers, retries, clock);
+		senderRetryTopics.handleWith((value, attempt) -> {
+			if (value instanceof SendMessage command) {
+				return retries.wake(command.getCommandId(), attempt);
+			}
+			log.warn("Not a SendMessage on a sender retry topic: {}", value == null ? null : value.getClass());
+			return CompletableFuture.completedFuture(null);
+		});
+		return retries;
 	}
 
 	@Bean

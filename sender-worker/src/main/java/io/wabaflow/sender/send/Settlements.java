@@ -12,16 +12,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
+import io.wabaflow.platform.kafka.DelayTopics;
 import io.wabaflow.schemas.send.MessageType;
 import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.schemas.send.SenderKind;
 import io.wabaflow.sender.retry.RetryTiers;
-import io.wabaflow.sender.retry.WakeListener;
 import io.wabaflow.sender.send.Settlement.Expect;
 
 /**
@@ -42,7 +40,8 @@ final class Settlements {
 
 	private final RetryTiers tiers;
 
-	private final KafkaTemplate<String, Object> kafka;
+	/** The retry delay topics ({@code wabaflow.commands.send.v1-sender-retry-<ms>}). */
+	private final DelayTopics retryTopics;
 
 	private final InFlight inFlight;
 
@@ -58,13 +57,13 @@ final class Settlements {
 
 	private final MicroBatcher<Map.Entry<String, SendState>, Void> published;
 
-	Settlements(SendStore store, Events events, RetryTiers tiers, KafkaTemplate<String, Object> kafka, InFlight inFlight,
+	Settlements(SendStore store, Events events, RetryTiers tiers, DelayTopics retryTopics, InFlight inFlight,
 			Clock clock, String owner, Duration inDoubtAfter, Executor database, ScheduledExecutorService retryTimer,
 			int maxBatch) {
 		this.store = store;
 		this.events = events;
 		this.tiers = tiers;
-		this.kafka = kafka;
+		this.retryTopics = retryTopics;
 		this.inFlight = inFlight;
 		this.clock = clock;
 		this.owner = owner;
@@ -126,11 +125,9 @@ final class Settlements {
 		return events.publishState(row).thenCompose(ok -> published.submit(Map.entry(row.commandId(), row.state())));
 	}
 
+	/** The retry record, due at the row's next attempt: in the tier of that delay (the tiers are the retry delays). */
 	private CompletableFuture<Void> retry(Send row, RetryTiers.Tier tier) {
-		ProducerRecord<String, Object> record = new ProducerRecord<>(tier.topic(), row.phoneNumberId(), command(row));
-		record.headers().add(RetryTiers.ATTEMPT_HEADER, WakeListener.headerValue(row.attempt()));
-		record.headers().add(RetryTiers.DUE_HEADER, WakeListener.headerValue(row.nextAttemptAt().toEpochMilli()));
-		return kafka.send(record).thenApply(ignored -> null);
+		return retryTopics.delayUntil(row.phoneNumberId(), command(row), row.attempt(), row.nextAttemptAt());
 	}
 
 	private Item resolve(Work work, int attempt, Verdict verdict, Expect expect, Instant now) {

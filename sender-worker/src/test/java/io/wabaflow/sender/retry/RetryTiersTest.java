@@ -2,10 +2,13 @@ package io.wabaflow.sender.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.wabaflow.platform.kafka.DelayTopics;
+import io.wabaflow.schemas.Topics;
 import io.wabaflow.sender.SenderProperties;
 
 /** The delay topics and which one a failed call goes to. */
@@ -36,6 +39,17 @@ class RetryTiersTest {
 				"wabaflow.commands.send.v1-sender-retry-4000", "wabaflow.commands.send.v1-sender-retry-8000",
 				"wabaflow.commands.send.v1-sender-retry-16000", "wabaflow.commands.send.v1-sender-retry-64000",
 				"wabaflow.commands.send.v1-sender-retry-256000");
-		assertThat(tiers.newTopics()).allSatisfy(topic -> assertThat(topic.numPartitions()).isEqualTo(6));
+		// the delay topics the worker reads (platform DelayTopics, as SendConfiguration builds them) are these
+		DelayTopics topics = new DelayTopics(Topics.SEND_COMMANDS.name() + "-sender", "wabaflow-sender",
+				tiers.tiers().stream().map(RetryTiers.Tier::delay).toList(), Topics.SEND_COMMANDS.partitions(),
+				RetryTiers.RETENTION, null, null, Clock.systemUTC());
+		try {
+			assertThat(topics.tiers()).extracting(DelayTopics.Tier::topic)
+					.containsExactlyElementsOf(tiers.tiers().stream().map(RetryTiers.Tier::topic).toList());
+			assertThat(topics.newTopics()).allSatisfy(topic -> assertThat(topic.numPartitions()).isEqualTo(6));
+		}
+		finally {
+			topics.destroy();
+		}
 	}
 }
