@@ -15,6 +15,7 @@ import io.wabaflow.schemas.onboarding.OnboardingEvent;
 import io.wabaflow.schemas.ops.Redrive;
 import io.wabaflow.schemas.registry.PhoneNumberRegistration;
 import io.wabaflow.schemas.send.SendMessage;
+import io.wabaflow.schemas.template.TemplateCommand;
 import io.wabaflow.schemas.webhook.UnparsedWebhook;
 import io.wabaflow.schemas.webhook.WebhookChange;
 
@@ -100,10 +101,14 @@ public final class Topics {
 	public static final TopicSpec MEDIA_DOWNLOADS = new TopicSpec("wabaflow.media.downloads.v1", "phone_number_id",
 			MediaDownload.class, PARTITIONS, false, Duration.ofDays(7));
 
+	/** Create and delete message templates of a WABA (the sender acts on them through Meta). */
+	public static final TopicSpec TEMPLATE_COMMANDS = new TopicSpec("wabaflow.commands.templates.v1", "waba_id",
+			TemplateCommand.class, PARTITIONS, false, Duration.ofDays(7));
+
 	public static final List<TopicSpec> ALL = List.of(WEBHOOKS, ONBOARDING_COMMANDS, SEND_COMMANDS,
 			ONBOARDING_EVENTS, PHONE_NUMBERS, MESSAGE_EVENTS, COMMAND_RESULTS, UNPARSED_WEBHOOKS, OPS_REDRIVES,
 			ONBOARDING_STEPS, ONBOARDING_STEPS_DELAY_SHORT, ONBOARDING_STEPS_DELAY_POLL, ONBOARDING_STEPS_DELAY_LONG, API_KEYS,
-			MEDIA_EVENTS, MEDIA_DOWNLOADS);
+			MEDIA_EVENTS, MEDIA_DOWNLOADS, TEMPLATE_COMMANDS);
 
 	private Topics() {
 	}

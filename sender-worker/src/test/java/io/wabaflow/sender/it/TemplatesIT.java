@@ -6,15 +6,23 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
 import io.wabaflow.sandbox.WebhookRecorder;
+import io.wabaflow.schemas.Topics;
+import io.wabaflow.schemas.command.CommandOutcome;
+import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.send.MessageType;
 import io.wabaflow.schemas.send.SendMessage;
+import io.wabaflow.schemas.template.TemplateAction;
+import io.wabaflow.schemas.template.TemplateCommand;
 import io.wabaflow.sender.send.Send;
 import io.wabaflow.sender.send.SendState;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +100,66 @@ class TemplatesIT extends SenderScenario {
 				.getStatusCode().value()).isEqualTo(204);
 		assertThat(names(catalogue(waba, "?name=order_update"))).isEmpty();
 		assertThat(SCENARIO.get("/templates").toString()).doesNotContain("order_update");
+	}
+
+	@Test
+	void aTemplateIsCreatedAndDeletedByCommandsOnKafkaEachCarriedOutOnce() throws Exception {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		String waba = number.wabaId();
+		await().atMost(SETTLED).until(() -> catalogue(waba, ""),
+				c -> !c.path("synced_at").isNull() && !c.path("synced_at").isMissingNode());
+		TemplateCommand create = templateCommand(TENANT_A, waba, TemplateAction.CREATE, "shipping_notice", """
+				{"name":"shipping_notice","language":"pt_BR","category":"UTILITY","components":[
+				 {"type":"BODY","text":"Seu pedido {{1}} saiu para entrega"}]}""");
+		produceAll(List.of(templateRecord(create), templateRecord(create))); // Kafka delivers it twice at once
+		await().atMost(SETTLED).until(() -> tap().results(create.getCommandId()), results -> !results.isEmpty());
+		produceAll(List.of(templateRecord(create))); // and once more, later (a replay)
+
+		List<CommandResult> created = await().atMost(SETTLED).until(() -> tap().results(create.getCommandId()),
+				results -> results.size() >= 2);
+		assertThat(created).extracting(CommandResult::getOutcome).containsOnly(CommandOutcome.OK);
+		assertThat(created).extracting(CommandResult::getDataJson).as("the same outcome every time")
+				.allMatch(data -> data.equals(created.get(0).getDataJson()));
+		JsonNode data = JSON.readTree(created.get(0).getDataJson());
+		assertThat(data.path("status").asString()).isEqualTo("PENDING");
+		assertThat(data.path("template_id").asString()).isNotBlank();
+		assertThat(SCENARIO.calls("message_templates").valueStream().filter(call -> "POST".equals(call.path("method")
+				.asString()) && waba.equals(call.path("nodeId").asString())).count()).as("created at Meta once").isEqualTo(1);
+		assertThat(status(waba, "shipping_notice")).isEqualTo("PENDING");
+		forwardTemplateWebhook("shipping_notice", "APPROVED");
+		await().atMost(SETTLED).until(() -> status(waba, "shipping_notice"), "APPROVED"::equals);
+
+		// refused before Meta: another tenant's WABA (as an unknown one), no tenant, a body without a BODY
+		assertThat(awaitResult(templateCommand(TENANT_B, waba, TemplateAction.DELETE, "shipping_notice", null)))
+				.satisfies(r -> assertThat(r.getErrorCode()).isEqualTo("NOT_FOUND"))
+				.satisfies(r -> assertThat(r.getHttpStatus()).isEqualTo(404));
+		assertThat(awaitResult(templateCommand(null, waba, TemplateAction.DELETE, "shipping_notice", null)).getErrorCode())
+				.isEqualTo("TENANT_REQUIRED");
+		CommandResult invalid = awaitResult(templateCommand(TENANT_A, waba, TemplateAction.CREATE, "no_body", """
+				{"name":"no_body","language":"en_US","category":"UTILITY","components":[]}"""));
+		assertThat(invalid.getHttpStatus()).isEqualTo(400);
+		assertThat(invalid.getMessage()).contains("exactly one BODY component");
+		assertThat(status(waba, "shipping_notice")).as("still there").isEqualTo("APPROVED");
+
+		CommandResult deleted = awaitResult(templateCommand(TENANT_A, waba, TemplateAction.DELETE, "shipping_notice", null));
+		assertThat(deleted.getOutcome()).isEqualTo(CommandOutcome.OK);
+		assertThat(status(waba, "shipping_notice")).as("gone from the catalogue").isNull();
+	}
+
+	private CommandResult awaitResult(TemplateCommand command) {
+		produceAll(List.of(templateRecord(command)));
+		return await().atMost(SETTLED).until(() -> tap().results(command.getCommandId()), results -> !results.isEmpty())
+				.get(0);
+	}
+
+	private static TemplateCommand templateCommand(String tenant, String waba, TemplateAction action, String name,
+			String templateJson) {
+		return TemplateCommand.newBuilder().setCommandId("tpl-" + UUID.randomUUID()).setTenantId(tenant).setWabaId(waba)
+				.setAction(action).setName(name).setTemplateJson(templateJson).setIssuedAt(Instant.now()).build();
+	}
+
+	private static ProducerRecord<String, SpecificRecord> templateRecord(TemplateCommand command) {
+		return new ProducerRecord<>(Topics.TEMPLATE_COMMANDS.name(), command.getWabaId(), command);
 	}
 
 	@Test
