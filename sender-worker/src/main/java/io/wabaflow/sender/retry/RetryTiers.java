@@ -33,10 +33,11 @@ public final class RetryTiers {
 
 	private final List<Tier> tiers;
 
-	public RetryTiers(SenderProperties.Retry retry) {
+	/** @param extraDelays delays of other waits that ride the same topics (a paused template's re-check) */
+	public RetryTiers(SenderProperties.Retry retry, Duration... extraDelays) {
 		this.throttled = retry.getThrottled();
 		this.transientErrors = retry.getTransient();
-		TreeSet<Duration> delays = new TreeSet<>();
+		TreeSet<Duration> delays = new TreeSet<>(List.of(extraDelays));
 		for (RetryKind kind : RetryKind.values()) {
 			for (int attempt = 1; attempt < backoff(kind).getMaxAttempts(); attempt++) {
 				delays.add(delay(kind, attempt));

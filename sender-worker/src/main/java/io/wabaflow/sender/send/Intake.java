@@ -48,6 +48,8 @@ final class Intake {
 
 	private final TemplateChecks templates;
 
+	private final PausedTemplates paused;
+
 	private final NumberRegistry registry;
 
 	private final ConversationStarts starts;
@@ -60,9 +62,11 @@ final class Intake {
 
 	private final Clock clock;
 
-	Intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry,
-			ConversationStarts starts, Events events, Settlements settlements, Retries retries, Clock clock) {
+	Intake(SendStore store, CommandRules rules, TemplateChecks templates, PausedTemplates paused,
+			NumberRegistry registry, ConversationStarts starts, Events events, Settlements settlements, Retries retries,
+			Clock clock) {
 		this.store = store;
+		this.paused = paused;
 		this.rules = rules;
 		this.templates = templates;
 		this.registry = registry;
@@ -101,7 +105,7 @@ final class Intake {
 				templateSends.add(verdicts.size() - 1);
 			}
 		}
-		checkTemplates(commands, templateSends, verdicts, now);
+		Set<String> held = checkTemplates(commands, templateSends, verdicts, now);
 		Set<String> started = checkMessagingLimits(commands, templateSends, verdicts, now);
 		List<Instant> lastInbound = store.lastInbound(
 				needWindow.stream().map(i -> commands.get(i).command().getPhoneNumberId()).toList(),
@@ -113,7 +117,8 @@ final class Intake {
 
 		List<Send> rows = new ArrayList<>(commands.size());
 		for (int i = 0; i < commands.size(); i++) {
-			rows.add(row(commands.get(i), verdicts.get(i).orElse(null), now));
+			Send row = row(commands.get(i), verdicts.get(i).orElse(null), now);
+			rows.add(held.contains(row.commandId()) && row.state() == SendState.PENDING ? held(row, now) : row);
 		}
 		List<Send> inserted = store.insertNew(rows, now);
 		Set<String> insertedIds = inserted.stream().map(Send::commandId).collect(Collectors.toSet());
@@ -135,6 +140,9 @@ final class Intake {
 		List<CompletableFuture<?>> acks = new ArrayList<>();
 		for (Send row : inserted) {
 			acks.add(events.publishState(row));
+			if (paused.waiting(row)) {
+				acks.add(settlements.hold(row)); // wakes it at its next look
+			}
 		}
 		for (Send row : existing.values()) {
 			// a duplicate: never sent again; a caller waiting on it gets the outcome once more
@@ -145,7 +153,7 @@ final class Intake {
 
 		List<Send> queue = new ArrayList<>();
 		for (Send row : inserted) {
-			if (row.state() == SendState.PENDING) {
+			if (row.state() == SendState.PENDING && !paused.waiting(row)) {
 				queue.add(row);
 			}
 		}
@@ -158,9 +166,12 @@ final class Intake {
 		}
 	}
 
-	/** The catalogue's verdict on the template sends that passed the other rules (one query for the poll). */
-	private void checkTemplates(List<Incoming> commands, List<Integer> templateSends, List<Optional<Rejection>> verdicts,
-			Instant now) {
+	/**
+	 * The catalogue's verdict on the template sends that passed the other rules (one query for the poll); answers the
+	 * command ids that wait for Meta to lift a pause ({@code when-paused: wait}) instead of being rejected.
+	 */
+	private Set<String> checkTemplates(List<Incoming> commands, List<Integer> templateSends,
+			List<Optional<Rejection>> verdicts, Instant now) {
 		List<TemplateChecks.TemplateSend> sends = templateSends.stream().map(i -> {
 			SendMessage c = commands.get(i).command();
 			String wabaId = registry.find(c.getPhoneNumberId()).map(RegisteredNumber::wabaId).orElse(null);
@@ -168,9 +179,26 @@ final class Intake {
 					Recipients.isBsuid(c.getTo()), c.getContentJson());
 		}).toList();
 		List<Optional<TemplateRefusal>> refusals = templates.check(sends, now);
+		Set<String> held = new LinkedHashSet<>();
 		for (int k = 0; k < templateSends.size(); k++) {
-			verdicts.set(templateSends.get(k), refusals.get(k).map(r -> new Rejection(r.reason(), r.details())));
+			Optional<TemplateRefusal> refusal = refusals.get(k);
+			if (refusal.isPresent() && TemplateRefusal.TEMPLATE_PAUSED.equals(refusal.get().reason())
+					&& paused.holds()) {
+				held.add(commands.get(templateSends.get(k)).command().getCommandId());
+				continue;
+			}
+			verdicts.set(templateSends.get(k), refusal.map(r -> new Rejection(r.reason(), r.details())));
 		}
+		return held;
+	}
+
+	/** A send that waits for its template: pending, reason TEMPLATE_PAUSED, its first look a re-check away. */
+	private Send held(Send row, Instant now) {
+		return new Send(row.commandId(), row.tenantId(), row.phoneNumberId(), row.recipient(), row.messageType(),
+				row.contentJson(), row.replyTo(), row.sender(), row.bizOpaqueCallbackData(), row.issuedAt(), row.partition(),
+				SendState.PENDING, 0, paused.nextLook(now), null, null, null, null, null, null,
+				"The template is paused by Meta: the send waits for the pause to be lifted",
+				TemplateRefusal.TEMPLATE_PAUSED, null, now, now, null);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.wabaflow.sender.send;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import io.wabaflow.sender.throughput.Lanes;
  */
 final class Retries implements Wakeable {
 
+	private final SendStore store;
+
+	private final PausedTemplates paused;
+
 	private final InFlight inFlight;
 
 	private final Lanes lanes;
@@ -30,8 +35,10 @@ final class Retries implements Wakeable {
 
 	private final MicroBatcher<String, Optional<Send>> loads;
 
-	Retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements, Clock clock,
-			Executor database, int maxBatch) {
+	Retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements,
+			PausedTemplates paused, Clock clock, Executor database, int maxBatch) {
+		this.store = store;
+		this.paused = paused;
 		this.inFlight = inFlight;
 		this.lanes = lanes;
 		this.rules = rules;
@@ -53,6 +60,25 @@ final class Retries implements Wakeable {
 	/** Queues a PENDING row (read with its window) on its number's lane, unless it is already in memory. */
 	void resume(Send row) {
 		Work work = new Work(row, row.attempt());
+		if (paused.waiting(row)) {
+			Instant now = clock.instant();
+			PausedTemplates.Next next = paused.next(row, now);
+			if (next.hold()) {
+				Instant look = paused.nextLook(now);
+				if (store.holdAgain(row.commandId(), row.attempt(), look, now)) {
+					settlements.hold(row.withNextAttemptAt(look));
+				}
+				return;
+			}
+			if (next.rejection() != null) {
+				if (inFlight.admit(work)) {
+					settlements.settle(work, row.attempt(), new Verdict.Rejected(next.rejection().reason(), null, null,
+							next.rejection().details()), Expect.PENDING);
+				}
+				return;
+			}
+			// lifted: on to its lane
+		}
 		Optional<Rejection> closed = rules.window(row.messageType(), row.lastInboundAt(), clock.instant());
 		if (!inFlight.admit(work)) {
 			return;

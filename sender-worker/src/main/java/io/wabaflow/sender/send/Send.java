@@ -16,6 +16,12 @@ public record Send(String commandId, String tenantId, String phoneNumberId, Stri
 		String wamid, String waId, Integer errorCode, String errorTitle, String errorDetails, String reason,
 		String publishedState, Instant receivedAt, Instant updatedAt, Instant lastInboundAt) {
 
+	Send withNextAttemptAt(Instant at) {
+		return new Send(commandId, tenantId, phoneNumberId, recipient, messageType, contentJson, replyTo, sender,
+				bizOpaqueCallbackData, issuedAt, partition, state, attempt, at, owner, intendedAt, wamid, waId, errorCode,
+				errorTitle, errorDetails, reason, publishedState, receivedAt, updatedAt, lastInboundAt);
+	}
+
 	Send withLastInboundAt(Instant at) {
 		return new Send(commandId, tenantId, phoneNumberId, recipient, messageType, contentJson, replyTo, sender,
 				bizOpaqueCallbackData, issuedAt, partition, state, attempt, nextAttemptAt, owner, intendedAt, wamid,

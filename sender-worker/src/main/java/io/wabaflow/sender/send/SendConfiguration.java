@@ -29,6 +29,7 @@ import io.wabaflow.schemas.ConsumerGroups;
 import io.wabaflow.schemas.Topics;
 import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.sender.template.TemplateChecks;
+import io.wabaflow.sender.template.TemplateProperties;
 import io.wabaflow.sender.SenderProperties;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.retry.RetryTiers;
@@ -76,8 +77,15 @@ class SendConfiguration {
 	}
 
 	@Bean
-	RetryTiers retryTiers(SenderProperties properties) {
-		return new RetryTiers(properties.getRetry());
+	RetryTiers retryTiers(SenderProperties properties, TemplateProperties templates) {
+		// a send waiting for a paused template looks again after paused-recheck: a tier of that delay
+		return templates.waitWhenPaused() ? new RetryTiers(properties.getRetry(), templates.pausedRecheck())
+				: new RetryTiers(properties.getRetry());
+	}
+
+	@Bean
+	PausedTemplates pausedTemplates(TemplateChecks checks, NumberRegistry registry, TemplateProperties templates) {
+		return new PausedTemplates(checks, registry, templates);
 	}
 
 	/**
@@ -148,10 +156,10 @@ class SendConfiguration {
 
 	@Bean
 	Retries retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements,
-			Clock clock, ExecutorService senderDatabaseExecutor, SenderProperties properties,
+			PausedTemplates pausedTemplates, Clock clock, ExecutorService senderDatabaseExecutor, SenderProperties properties,
 			@Qualifier("senderRetryTopics") DelayTopics senderRetryTopics) {
-		Retries retries = new Retries(store, inFlight, lanes, rules, settlements, clock, senderDatabaseExecutor,
-				properties.getPipeline().getMaxBatch());
+		Retries retries = new Retries(store, inFlight, lanes, rules, settlements, pausedTemplates, clock,
+				senderDatabaseExecutor, properties.getPipeline().getMaxBatch());
 		senderRetryTopics.handleWith((value, attempt) -> {
 			if (value instanceof SendMessage command) {
 				return retries.wake(command.getCommandId(), attempt);
@@ -163,10 +171,11 @@ class SendConfiguration {
 	}
 
 	@Bean
-	Intake intake(SendStore store, CommandRules rules, TemplateChecks templates, NumberRegistry registry, Jdbi jdbi,
-			Events events, Settlements settlements, Retries retries, Clock clock, Dispatcher dispatcher) {
-		return new Intake(store, rules, templates, registry, new ConversationStarts(jdbi), events, settlements, retries,
-				clock);
+	Intake intake(SendStore store, CommandRules rules, TemplateChecks templates, PausedTemplates pausedTemplates,
+			NumberRegistry registry, Jdbi jdbi, Events events, Settlements settlements, Retries retries, Clock clock,
+			Dispatcher dispatcher) {
+		return new Intake(store, rules, templates, pausedTemplates, registry, new ConversationStarts(jdbi), events,
+				settlements, retries, clock);
 	}
 
 	@Bean

@@ -62,15 +62,15 @@ public class SendStore {
 		return jdbi.inTransaction(handle -> handle.createQuery("""
 				INSERT INTO sends AS s (command_id, tenant_id, phone_number_id, recipient, message_type, content_json,
 				    reply_to, sender, biz_opaque_callback_data, issued_at, source_partition, state, attempt, reason,
-				    error_details, received_at, updated_at)
+				    error_details, next_attempt_at, received_at, updated_at)
 				SELECT r.command_id, r.tenant_id, r.phone_number_id, r.recipient, r.message_type, r.content_json,
 				    r.reply_to, r.sender, r.biz, to_timestamp(r.issued_ms / 1000.0), r.part, r.state, 0, r.reason,
-				    r.details, :now, :now
+				    r.details, to_timestamp(r.next_ms / 1000.0), :now, :now
 				FROM unnest(:ids::text[], :tenants::text[], :pns::text[], :recipients::text[], :types::text[],
 				    :contents::text[], :replies::text[], :senders::text[], :bizs::text[], :issued::bigint[],
-				    :parts::int[], :states::text[], :reasons::text[], :details::text[])
+				    :parts::int[], :states::text[], :reasons::text[], :details::text[], :nexts::bigint[])
 				    AS r(command_id, tenant_id, phone_number_id, recipient, message_type, content_json, reply_to,
-				         sender, biz, issued_ms, part, state, reason, details)
+				         sender, biz, issued_ms, part, state, reason, details, next_ms)
 				ON CONFLICT (command_id) DO NOTHING
 				RETURNING %s
 				""".formatted(WITHOUT_WINDOW))
@@ -88,8 +88,19 @@ public class SendStore {
 				.bindArray("states", String.class, map(rows, s -> s.state().name()))
 				.bindArray("reasons", String.class, map(rows, Send::reason))
 				.bindArray("details", String.class, map(rows, Send::errorDetails))
+				.bindArray("nexts", Long.class, map(rows, r -> r.nextAttemptAt() == null ? null
+						: r.nextAttemptAt().toEpochMilli()))
 				.bind("now", utc(now))
 				.map(SendStore::send).list());
+	}
+
+	/** A pending send waits longer (a paused template): its next look at {@code next}; false when it moved on. */
+	boolean holdAgain(String commandId, int attempt, Instant next, Instant now) {
+		return jdbi.withHandle(handle -> handle.createUpdate("""
+				UPDATE sends SET next_attempt_at = :next, updated_at = :now
+				WHERE command_id = :id AND state = 'pending' AND attempt = :attempt
+				""").bind("id", commandId).bind("attempt", attempt).bind("next", utc(next)).bind("now", utc(now))
+				.execute()) == 1;
 	}
 
 	/** The rows of these commands, each with its recipient's last inbound time. */

@@ -125,6 +125,11 @@ final class Settlements {
 		return events.publishState(row).thenCompose(ok -> published.submit(Map.entry(row.commandId(), row.state())));
 	}
 
+	/** A send held back (a paused template): its wake-up record, due at the row's next look. */
+	CompletableFuture<Void> hold(Send row) {
+		return retryTopics.delayUntil(row.phoneNumberId(), command(row), row.attempt(), row.nextAttemptAt());
+	}
+
 	/** The retry record, due at the row's next attempt: in the tier of that delay (the tiers are the retry delays). */
 	private CompletableFuture<Void> retry(Send row, RetryTiers.Tier tier) {
 		return retryTopics.delayUntil(row.phoneNumberId(), command(row), row.attempt(), row.nextAttemptAt());

@@ -283,7 +283,7 @@ class TemplatesIT extends SenderScenario {
 	}
 
 	/** The sandbox's template status webhook (what Meta sends after a review or a pause), onto our topic. */
-	private static void forwardTemplateWebhook(String name, String event) throws Exception {
+	static void forwardTemplateWebhook(String name, String event) throws Exception {
 		WebhookRecorder.Received received = await().atMost(SETTLED).until(() -> WEBHOOKS
 				.accepted("message_template_status_update").stream()
 				.filter(r -> r.body().contains("\"" + name + "\"") && r.body().contains("\"" + event + "\"")).findFirst()
