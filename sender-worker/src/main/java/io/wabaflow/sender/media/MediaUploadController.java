@@ -2,11 +2,10 @@ package io.wabaflow.sender.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.wabaflow.metagraph.client.GraphClient;
 import io.wabaflow.metagraph.message.MediaLimits;
 import io.wabaflow.platform.access.NotOwnedException;
 import io.wabaflow.platform.access.Principal;
@@ -38,7 +36,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code Content-Type} (and {@code filename} in the query). Its type and size are checked against WhatsApp's limits
  * before anything is uploaded (415, 413, with the limit named), it is kept in the media store and uploaded to Meta
  * for the number; the answer's {@code id} is Meta's media id, for a send's {@code image|audio|video|document|sticker}
- * {@code {"id": …}}.
+ * {@code {"id": …}}, or its {@code sha256} into a send's {@code media_sha256}. The same file uploaded for the same
+ * number within 29 days keeps Meta's first id ({@link MediaUploads}).
  */
 @RestController
 class MediaUploadController {
@@ -48,14 +47,14 @@ class MediaUploadController {
 
 	private final NumberRegistry registry;
 
-	private final GraphClient graph;
-
 	private final MediaStore store;
 
-	MediaUploadController(NumberRegistry registry, GraphClient graph, MediaStore store) {
+	private final MediaUploads uploads;
+
+	MediaUploadController(NumberRegistry registry, MediaStore store, MediaUploads uploads) {
 		this.registry = registry;
-		this.graph = graph;
 		this.store = store;
+		this.uploads = uploads;
 	}
 
 	/** The upload's answer. */
@@ -114,19 +113,16 @@ class MediaUploadController {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "empty-media", "The file is empty: send its bytes");
 		}
 		String name = filename != null && !filename.isBlank() ? filename : "upload";
-		Path file = Files.createTempFile("wabaflow-upload-", ".bin");
+		String id;
 		try {
-			try (InputStream bytes = store.open(stored.sha256(), 0, stored.size())) {
-				Files.copy(bytes, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			String id = ApiProblem.awaitGraph(graph.uploadMedia(phoneNumberId, mimeType, name, file,
-					registry.accessToken(number)), GRAPH_WAIT);
-			return ResponseEntity.status(HttpStatus.CREATED)
-					.body(new Uploaded(id, phoneNumberId, mimeType, filename, stored.size(), stored.sha256()));
+			// the same file uploaded for this number lately is Meta's already: its id is reused
+			id = uploads.mediaIdFor(phoneNumberId, stored, mimeType, name, registry.accessToken(number));
 		}
-		finally {
-			Files.deleteIfExists(file);
+		catch (CompletionException e) {
+			id = ApiProblem.awaitGraph(CompletableFuture.failedFuture(e.getCause()), GRAPH_WAIT);
 		}
+		return ResponseEntity.status(HttpStatus.CREATED)
+				.body(new Uploaded(id, phoneNumberId, mimeType, filename, stored.size(), stored.sha256()));
 	}
 
 	private static String megabytes(long bytes) {

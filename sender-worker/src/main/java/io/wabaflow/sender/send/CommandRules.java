@@ -32,9 +32,12 @@ final class CommandRules {
 
 	private final Duration serviceWindow;
 
-	CommandRules(NumberRegistry registry, Duration serviceWindow) {
+	private final StoredMediaSends storedMedia;
+
+	CommandRules(NumberRegistry registry, Duration serviceWindow, StoredMediaSends storedMedia) {
 		this.registry = registry;
 		this.serviceWindow = serviceWindow;
+		this.storedMedia = storedMedia;
 	}
 
 	/** The tenant, number and content rules; empty when the command may go on to the window check. */
@@ -53,7 +56,15 @@ final class CommandRules {
 					+ ": it sends nothing until it is reconnected (or onboarded again)"));
 		}
 		OutboundMessageType outbound = OutboundMessageType.valueOf(type.name());
-		List<Violation> violations = validator.validate(outbound, contentJson);
+		String content = contentJson;
+		if (storedMedia.named(type.name(), contentJson).isPresent()) {
+			Optional<Rejection> stored = storedMedia.check(type.name(), contentJson);
+			if (stored.isPresent()) {
+				return stored;
+			}
+			content = storedMedia.forValidation(contentJson);
+		}
+		List<Violation> violations = validator.validate(outbound, content);
 		if (!violations.isEmpty()) {
 			return Optional.of(Rejection.invalid(violations.stream().map(v -> v.path() + " " + v.message())
 					.collect(Collectors.joining("; "))));

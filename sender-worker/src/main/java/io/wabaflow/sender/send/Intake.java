@@ -50,6 +50,8 @@ final class Intake {
 
 	private final PausedTemplates paused;
 
+	private final StoredMediaSends storedMedia;
+
 	private final NumberRegistry registry;
 
 	private final ConversationStarts starts;
@@ -63,10 +65,11 @@ final class Intake {
 	private final Clock clock;
 
 	Intake(SendStore store, CommandRules rules, TemplateChecks templates, PausedTemplates paused,
-			NumberRegistry registry, ConversationStarts starts, Events events, Settlements settlements, Retries retries,
-			Clock clock) {
+			StoredMediaSends storedMedia, NumberRegistry registry, ConversationStarts starts, Events events,
+			Settlements settlements, Retries retries, Clock clock) {
 		this.store = store;
 		this.paused = paused;
+		this.storedMedia = storedMedia;
 		this.rules = rules;
 		this.templates = templates;
 		this.registry = registry;
@@ -118,7 +121,13 @@ final class Intake {
 		List<Send> rows = new ArrayList<>(commands.size());
 		for (int i = 0; i < commands.size(); i++) {
 			Send row = row(commands.get(i), verdicts.get(i).orElse(null), now);
-			rows.add(held.contains(row.commandId()) && row.state() == SendState.PENDING ? held(row, now) : row);
+			if (held.contains(row.commandId()) && row.state() == SendState.PENDING) {
+				row = held(row, now);
+			}
+			else if (row.state() == SendState.PENDING && storedMedia.named(row.messageType(), row.contentJson()).isPresent()) {
+				row = uploading(row, now);
+			}
+			rows.add(row);
 		}
 		List<Send> inserted = store.insertNew(rows, now);
 		Set<String> insertedIds = inserted.stream().map(Send::commandId).collect(Collectors.toSet());
@@ -152,12 +161,18 @@ final class Intake {
 		inserted.forEach(settlements::published);
 
 		List<Send> queue = new ArrayList<>();
+		List<Send> toUpload = new ArrayList<>();
 		for (Send row : inserted) {
-			if (row.state() == SendState.PENDING && !paused.waiting(row)) {
+			if (storedMedia.waiting(row)) {
+				toUpload.add(row);
+			}
+			else if (row.state() == SendState.PENDING && !paused.waiting(row)) {
 				queue.add(row);
 			}
 		}
 		retries.queue(queue);
+		// its stored object is uploaded first; woken as a retry is, so that it is read back with its window
+		toUpload.forEach(row -> retries.wake(row.commandId(), row.attempt()));
 		for (Send row : existing.values()) {
 			boolean due = row.nextAttemptAt() == null || !row.nextAttemptAt().isAfter(now);
 			if (row.state() == SendState.PENDING && due) {
@@ -190,6 +205,15 @@ final class Intake {
 			verdicts.set(templateSends.get(k), refusal.map(r -> new Rejection(r.reason(), r.details())));
 		}
 		return held;
+	}
+
+	/** A send that names a stored object: pending, reason MEDIA_UPLOAD, until the object is Meta's. */
+	private static Send uploading(Send row, Instant now) {
+		return new Send(row.commandId(), row.tenantId(), row.phoneNumberId(), row.recipient(), row.messageType(),
+				row.contentJson(), row.replyTo(), row.sender(), row.bizOpaqueCallbackData(), row.issuedAt(), row.partition(),
+				SendState.PENDING, 0, now, null, null, null, null, null, null,
+				"The stored media is being uploaded to Meta for the number", StoredMediaSends.MEDIA_UPLOAD, null, now, now,
+				null);
 	}
 
 	/** A send that waits for its template: pending, reason TEMPLATE_PAUSED, its first look a re-check away. */

@@ -1,6 +1,7 @@
 package io.wabaflow.sender.send;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,14 @@ import io.wabaflow.sender.throughput.Lanes;
  */
 final class Retries implements Wakeable {
 
+	/** An upload Meta did not answer is tried again this much later. */
+	private static final Duration UPLOAD_AGAIN_AFTER = Duration.ofSeconds(5);
+
 	private final SendStore store;
 
 	private final PausedTemplates paused;
+
+	private final StoredMediaSends storedMedia;
 
 	private final InFlight inFlight;
 
@@ -36,9 +42,10 @@ final class Retries implements Wakeable {
 	private final MicroBatcher<String, Optional<Send>> loads;
 
 	Retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements,
-			PausedTemplates paused, Clock clock, Executor database, int maxBatch) {
+			PausedTemplates paused, StoredMediaSends storedMedia, Clock clock, Executor database, int maxBatch) {
 		this.store = store;
 		this.paused = paused;
+		this.storedMedia = storedMedia;
 		this.inFlight = inFlight;
 		this.lanes = lanes;
 		this.rules = rules;
@@ -60,6 +67,26 @@ final class Retries implements Wakeable {
 	/** Queues a PENDING row (read with its window) on its number's lane, unless it is already in memory. */
 	void resume(Send row) {
 		Work work = new Work(row, row.attempt());
+		if (storedMedia.waiting(row)) {
+			storedMedia.prepare(row).thenAccept(prepared -> {
+				if (prepared.row() != null) {
+					resume(prepared.row());
+				}
+				else if (prepared.rejection() != null) {
+					if (inFlight.admit(work)) {
+						settlements.settle(work, row.attempt(), new Verdict.Rejected(prepared.rejection().reason(), null,
+								null, prepared.rejection().details()), Expect.PENDING);
+					}
+				}
+				else {
+					Instant look = clock.instant().plus(UPLOAD_AGAIN_AFTER);
+					if (store.holdAgain(row.commandId(), row.attempt(), look, clock.instant())) {
+						settlements.hold(row.withNextAttemptAt(look));
+					}
+				}
+			});
+			return;
+		}
 		if (paused.waiting(row)) {
 			Instant now = clock.instant();
 			PausedTemplates.Next next = paused.next(row, now);

@@ -16,6 +16,13 @@ public record Send(String commandId, String tenantId, String phoneNumberId, Stri
 		String wamid, String waId, Integer errorCode, String errorTitle, String errorDetails, String reason,
 		String publishedState, Instant receivedAt, Instant updatedAt, Instant lastInboundAt) {
 
+	/** With Meta's id in place of a stored object (its upload done): no longer waiting for it. */
+	Send withContent(String json) {
+		return new Send(commandId, tenantId, phoneNumberId, recipient, messageType, json, replyTo, sender,
+				bizOpaqueCallbackData, issuedAt, partition, state, attempt, nextAttemptAt, owner, intendedAt, wamid, waId,
+				errorCode, errorTitle, null, null, publishedState, receivedAt, updatedAt, lastInboundAt);
+	}
+
 	Send withNextAttemptAt(Instant at) {
 		return new Send(commandId, tenantId, phoneNumberId, recipient, messageType, contentJson, replyTo, sender,
 				bizOpaqueCallbackData, issuedAt, partition, state, attempt, at, owner, intendedAt, wamid, waId, errorCode,

@@ -31,6 +31,7 @@ import io.wabaflow.schemas.send.SendMessage;
 import io.wabaflow.sender.template.TemplateChecks;
 import io.wabaflow.sender.template.TemplateProperties;
 import io.wabaflow.sender.SenderProperties;
+import io.wabaflow.sender.media.MediaUploads;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.retry.RetryTiers;
 import io.wabaflow.sender.throughput.Lanes;
@@ -126,8 +127,20 @@ class SendConfiguration {
 	}
 
 	@Bean
-	CommandRules commandRules(NumberRegistry registry, SenderProperties properties) {
-		return new CommandRules(registry, properties.getServiceWindow());
+	CommandRules commandRules(NumberRegistry registry, SenderProperties properties, StoredMediaSends storedMediaSends) {
+		return new CommandRules(registry, properties.getServiceWindow(), storedMediaSends);
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService senderMediaUploadExecutor() {
+		// uploads of stored objects named by sends: blocking (a file streamed to Meta), never on a pipeline thread
+		return daemonPool("sender-media-upload", 4);
+	}
+
+	@Bean
+	StoredMediaSends storedMediaSends(MediaUploads uploads, NumberRegistry registry, SendStore store,
+			@Qualifier("senderMediaUploadExecutor") ExecutorService senderMediaUploadExecutor, Clock clock) {
+		return new StoredMediaSends(uploads, registry, store, senderMediaUploadExecutor, clock);
 	}
 
 	@Bean
@@ -156,10 +169,11 @@ class SendConfiguration {
 
 	@Bean
 	Retries retries(SendStore store, InFlight inFlight, Lanes lanes, CommandRules rules, Settlements settlements,
-			PausedTemplates pausedTemplates, Clock clock, ExecutorService senderDatabaseExecutor, SenderProperties properties,
+			PausedTemplates pausedTemplates, StoredMediaSends storedMediaSends, Clock clock,
+			ExecutorService senderDatabaseExecutor, SenderProperties properties,
 			@Qualifier("senderRetryTopics") DelayTopics senderRetryTopics) {
-		Retries retries = new Retries(store, inFlight, lanes, rules, settlements, pausedTemplates, clock,
-				senderDatabaseExecutor, properties.getPipeline().getMaxBatch());
+		Retries retries = new Retries(store, inFlight, lanes, rules, settlements, pausedTemplates, storedMediaSends,
+				clock, senderDatabaseExecutor, properties.getPipeline().getMaxBatch());
 		senderRetryTopics.handleWith((value, attempt) -> {
 			if (value instanceof SendMessage command) {
 				return retries.wake(command.getCommandId(), attempt);
@@ -172,10 +186,10 @@ class SendConfiguration {
 
 	@Bean
 	Intake intake(SendStore store, CommandRules rules, TemplateChecks templates, PausedTemplates pausedTemplates,
-			NumberRegistry registry, Jdbi jdbi, Events events, Settlements settlements, Retries retries, Clock clock,
+			StoredMediaSends storedMediaSends, NumberRegistry registry, Jdbi jdbi, Events events, Settlements settlements, Retries retries, Clock clock,
 			Dispatcher dispatcher) {
-		return new Intake(store, rules, templates, pausedTemplates, registry, new ConversationStarts(jdbi), events,
-				settlements, retries, clock);
+		return new Intake(store, rules, templates, pausedTemplates, storedMediaSends, registry,
+				new ConversationStarts(jdbi), events, settlements, retries, clock);
 	}
 
 	@Bean

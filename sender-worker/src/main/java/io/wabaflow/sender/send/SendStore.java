@@ -94,6 +94,14 @@ public class SendStore {
 				.map(SendStore::send).list());
 	}
 
+	/** A send's stored object was uploaded: its content now names Meta's id, and it waits no more. */
+	void prepared(String commandId, String contentJson, Instant now) {
+		jdbi.useHandle(handle -> handle.createUpdate("""
+				UPDATE sends SET content_json = :content, reason = NULL, error_details = NULL, updated_at = :now
+				WHERE command_id = :id AND state = 'pending' AND reason = 'MEDIA_UPLOAD'
+				""").bind("id", commandId).bind("content", contentJson).bind("now", utc(now)).execute());
+	}
+
 	/** A pending send waits longer (a paused template): its next look at {@code next}; false when it moved on. */
 	boolean holdAgain(String commandId, int attempt, Instant next, Instant now) {
 		return jdbi.withHandle(handle -> handle.createUpdate("""

@@ -2,17 +2,23 @@ package io.wabaflow.sender.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import io.wabaflow.platform.media.MediaStore;
+import io.wabaflow.platform.media.StoredMedia;
 import io.wabaflow.schemas.send.MessageType;
 import io.wabaflow.schemas.send.SendMessage;
+import io.wabaflow.sender.send.Send;
 import io.wabaflow.sender.send.SendState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +33,9 @@ class MediaUploadIT extends SenderScenario {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	MediaStore store;
 
 	@Test
 	void anImageUploadedAsMultipartIsSentByItsMediaIdAndAPdfUploadedRawReachesMetaByteForByte() throws Exception {
@@ -85,6 +94,42 @@ class MediaUploadIT extends SenderScenario {
 		assertThat(SCENARIO.calls("media").size()).as("nothing uploaded to Meta").isEqualTo(uploadsBefore);
 		assertThat(multipart(phone, "x.jpg", "image/jpeg", bytes(100, 4), TENANT_B_KEY).statusCode())
 				.as("tenant B uploading for tenant A's number").isEqualTo(404);
+	}
+
+	@Test
+	void aSendNamingAStoredObjectUploadsItOnceForTheNumberAndGoesOut() throws Exception {
+		TestNumber number = cloudNumber(null, TENANT_A);
+		String phone = number.phoneNumberId();
+		byte[] png = bytes(20_000, 5);
+		StoredMedia stored = store.put(new ByteArrayInputStream(png), "image/png", 5 * 1024 * 1024);
+		String user = newUser();
+		userWrites(number, user, "Pode mandar de novo?");
+		awaitWindowOpen(phone, user);
+		String named = "{\"media_sha256\": \"" + stored.sha256() + "\", \"mime_type\": \"image/png\", \"caption\": \"de novo\"}";
+
+		SendMessage first = command(phone, user, MessageType.IMAGE, named);
+		send(first);
+		Send sent = awaitState(first.getCommandId(), SendState.SENT, SendState.FAILED, SendState.REJECTED);
+		assertThat(sent.state()).as("%s %s", sent.reason(), sent.errorDetails()).isEqualTo(SendState.SENT);
+		SendMessage again = command(phone, user, MessageType.IMAGE, named);
+		send(again);
+		assertThat(awaitState(again.getCommandId(), SendState.SENT, SendState.FAILED, SendState.REJECTED).state())
+				.isEqualTo(SendState.SENT);
+		List<String> ids = accepted(phone).stream().filter(m -> "image".equals(m.path("type").asString()))
+				.map(m -> m.path("request").path("image").path("id").asString()).toList();
+		assertThat(ids).hasSize(2).containsOnly(ids.get(0));
+		assertThat(SCENARIO.mediaBytes(ids.get(0))).as("Meta has the stored bytes").isEqualTo(png);
+		assertThat(SCENARIO.calls("media").valueStream().filter(call -> phone.equals(call.path("nodeId").asString())))
+				.as("uploaded once for the number").hasSize(1);
+
+		SendMessage unknown = command(phone, user, MessageType.IMAGE,
+				"{\"media_sha256\": \"" + "0".repeat(64) + "\", \"mime_type\": \"image/png\"}");
+		SendMessage gif = command(phone, user, MessageType.IMAGE,
+				"{\"media_sha256\": \"" + stored.sha256() + "\", \"mime_type\": \"image/gif\"}");
+		send(unknown, gif);
+		assertThat(awaitState(unknown.getCommandId(), SendState.REJECTED).errorDetails())
+				.contains("upload it with POST /api/v1/media");
+		assertThat(awaitState(gif.getCommandId(), SendState.REJECTED).errorDetails()).contains("image/gif");
 	}
 
 	private HttpResponse<String> multipart(String phone, String filename, String type, byte[] content, String key)
