@@ -257,8 +257,10 @@ class CrossTenantIT {
 						+ response.body());
 				continue;
 			}
-			if (!response.headers().firstValue("Content-Type").orElse("").contains("json")) {
-				failures.add(endpoint.mapping() + " answered without a JSON body");
+			String contentType = response.headers().firstValue("Content-Type").orElse("");
+			if (expected != 200 ? !contentType.startsWith("application/problem+json") : !contentType.contains("json")) {
+				failures.add(endpoint.mapping() + " answered " + (expected != 200 ? "an error that is not problem+json"
+						: "without a JSON body") + ": " + contentType);
 			}
 			if (response.body().contains(walked.phoneNumberId()) && endpoint.expect() == Expect.OWN_LIST) {
 				failures.add(endpoint.mapping() + " showed tenant-a's number to tenant-b: " + response.body());
@@ -286,6 +288,27 @@ class CrossTenantIT {
 		assertThat(status("GET", url(Service.SYNC, "/admin/projections"), null, DevKeys.OPERATOR_KEY)).isEqualTo(200);
 	}
 
+	/** Every service describes its HTTP API at /v3/api-docs (OpenAPI, springdoc), every endpoint of the walk in it. */
+	@Test
+	void everyServiceServesItsOpenApiDocumentWithEveryEndpoint() throws Exception {
+		List<String> failures = new ArrayList<>();
+		for (Service service : Service.values()) {
+			HttpResponse<String> docs = send("GET", url(service, "/v3/api-docs"), null, null);
+			if (docs.statusCode() != 200) {
+				failures.add(service + " /v3/api-docs answered " + docs.statusCode());
+				continue;
+			}
+			JsonNode paths = JSON.readTree(docs.body()).path("paths");
+			Set<String> documented = new TreeSet<>();
+			paths.propertyNames().forEach(path -> paths.path(path).propertyNames()
+					.forEach(method -> documented.add(method.toUpperCase() + " " + path.replaceAll("\\{[^}]*}", "{}"))));
+			endpoints().stream().filter(endpoint -> endpoint.service() == service).map(Endpoint::mapping)
+					.filter(mapping -> !documented.contains(mapping))
+					.forEach(mapping -> failures.add(service + " does not document " + mapping));
+		}
+		assertThat(failures).isEmpty();
+	}
+
 	@Test
 	void withoutAKeyEveryEndpointIs401AndWithoutTheScopeIs403() throws Exception {
 		List<String> failures = new ArrayList<>();
@@ -301,9 +324,10 @@ class CrossTenantIT {
 			};
 			HttpResponse<String> response = send(endpoint.method(), url(endpoint.service(), endpoint.path()), endpoint.body(),
 					lacking);
-			if (response.statusCode() != 403 || !response.body().contains("'" + endpoint.scope().value() + "'")) {
+			if (response.statusCode() != 403 || !response.body().contains("'" + endpoint.scope().value() + "'")
+					|| !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
 				failures.add(endpoint.mapping() + " without scope " + endpoint.scope().value() + ": " + response.statusCode()
-						+ " " + response.body());
+						+ " " + response.headers().firstValue("Content-Type").orElse("") + " " + response.body());
 			}
 		}
 		assertThat(failures).isEmpty();

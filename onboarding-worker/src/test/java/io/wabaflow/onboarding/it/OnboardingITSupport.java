@@ -47,6 +47,7 @@ import io.wabaflow.schemas.onboarding.OnboardingCommand;
 import io.wabaflow.schemas.onboarding.RequestCoexistenceSync;
 import io.wabaflow.schemas.onboarding.StartOnboarding;
 import io.wabaflow.schemas.serde.AvroSerializer;
+import io.wabaflow.testsupport.MutableClock;
 import io.wabaflow.testsupport.RealInfrastructure;
 import io.wabaflow.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;

@@ -48,6 +48,7 @@ import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.send.Send;
 import io.wabaflow.sender.send.SendState;
 import io.wabaflow.sender.send.SendStore;
+import io.wabaflow.testsupport.MutableClock;
 import io.wabaflow.testsupport.RealInfrastructure;
 import io.wabaflow.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;

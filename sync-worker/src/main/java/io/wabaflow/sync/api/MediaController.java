@@ -1,14 +1,13 @@
 package io.wabaflow.sync.api;
 
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,7 @@ import io.wabaflow.sync.rebuild.ActiveGeneration;
 /**
  * The bytes of a media item Meta sent, from the media store: streamed with its content type and length, a single
  * {@code Range} honoured (206), so a browser can seek in a voice note or video. Only the tenant whose number
- * received it sees it (404 for anyone else); one not stored yet, or never, answers 409 with its state and reason.
+ * received it sees it (404 for anyone else); one not stored yet, or never, answers 409 (problem+json) with its state and reason.
  */
 @RestController
 class MediaController {
@@ -101,16 +100,16 @@ class MediaController {
 	}
 
 	@ExceptionHandler(NotStoredException.class)
-	ResponseEntity<Map<String, Object>> notStored(NotStoredException e) {
+	ResponseEntity<ProblemDetail> notStored(NotStoredException e) {
 		MediaQueries.MediaRow row = e.row;
-		String message = "pending".equals(row.state())
-				? "Media " + row.mediaId() + " is not downloaded yet: try again in a few seconds"
-				: "Media " + row.mediaId() + " could not be downloaded (" + row.reason() + "): " + row.detail();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", message);
-		body.put("state", row.state());
-		body.put("reason", row.reason());
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+		boolean pending = "pending".equals(row.state());
+		ResponseEntity<ProblemDetail> answer = ApiErrors.problem(HttpStatus.CONFLICT,
+				pending ? "media-pending" : "media-failed", pending
+						? "Media " + row.mediaId() + " is not downloaded yet: try again in a few seconds"
+						: "Media " + row.mediaId() + " could not be downloaded (" + row.reason() + "): " + row.detail());
+		answer.getBody().setProperty("state", row.state());
+		answer.getBody().setProperty("reason", row.reason());
+		return answer;
 	}
 
 	static final class NotStoredException extends RuntimeException {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -93,8 +95,23 @@ class MediaReadIT extends SyncIntegrationBase {
 				.as("another tenant's media").isEqualTo(404);
 		HttpResponse<byte[]> gone = get("/api/v1/media/media-voice-" + NUMBER, "sync-it-tenant-a-key", null);
 		assertThat(gone.statusCode()).isEqualTo(409);
-		assertThat(new String(gone.body())).contains("EXPIRED");
-		assertThat(get("/api/v1/media/no-such-media", "sync-it-tenant-a-key", null).statusCode()).isEqualTo(404);
+		assertProblem(gone, "urn:wabaflow:problem:media-failed").contains("\"reason\":\"EXPIRED\"");
+		HttpResponse<byte[]> unknown = get("/api/v1/media/no-such-media", "sync-it-tenant-a-key", null);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertProblem(unknown, "urn:wabaflow:problem:not-found").contains("no-such-media");
+		HttpResponse<byte[]> badLimit = get("/api/v1/phone-numbers/" + NUMBER + "/conversations?limit=100000",
+				"sync-it-tenant-a-key", null);
+		assertThat(badLimit.statusCode()).isEqualTo(400);
+		assertProblem(badLimit, "urn:wabaflow:problem:bad-request").contains("limit");
+	}
+
+	/** An error answer is problem+json of its type; its body, for more. */
+	private static AbstractStringAssert<?> assertProblem(HttpResponse<byte[]> answer, String type) {
+		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+				contentType -> assertThat(contentType).startsWith("application/problem+json"));
+		String body = new String(answer.body(), StandardCharsets.UTF_8);
+		assertThat(body).contains("\"type\":\"" + type + "\"");
+		return assertThat(body);
 	}
 
 	@SuppressWarnings("unchecked")

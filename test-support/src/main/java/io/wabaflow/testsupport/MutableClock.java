@@ -1,4 +1,4 @@
-package io.wabaflow.onboarding.it;
+package io.wabaflow.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The real clock plus an offset a test moves forward ("25 hours later"). */
-final class MutableClock extends Clock {
+/**
+ * The real clock plus an offset a test moves forward: "24 h later" in no time. The workers read time from an
+ * injected {@link Clock}; a test context puts this one in its place.
+ */
+public final class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
-	void advance(Duration by) {
+	public void advance(Duration by) {
 		offset = offset.plus(by);
 	}
 
-	void reset() {
+	public void reset() {
 		offset = Duration.ZERO;
 	}
 
