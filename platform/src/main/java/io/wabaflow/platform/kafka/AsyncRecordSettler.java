@@ -1,7 +1,6 @@
 package io.wabaflow.platform.kafka;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -127,10 +126,10 @@ public final class AsyncRecordSettler {
 								: "retried", rootCause(failure).toString());
 			}
 			if (deadLetter) {
-				scheduler.schedule(() -> deadLetter(failure), Instant.now());
+				scheduler.schedule(() -> deadLetter(failure), scheduler.getClock().instant());
 			}
 			else {
-				scheduler.schedule(this::run, Instant.now().plus(backOff(outage ? outageFailures : failures)));
+				scheduler.schedule(this::run, scheduler.getClock().instant().plus(backOff(outage ? outageFailures : failures)));
 			}
 		}
 
@@ -143,7 +142,7 @@ public final class AsyncRecordSettler {
 				// the dead letter was not acknowledged: the record is not settled, it is published again
 				log.warn("{}-{}@{} could not be dead-lettered, trying again in {}: {}", record.topic(), record.partition(),
 						record.offset(), maxInterval, e.toString());
-				scheduler.schedule(() -> deadLetter(failure), Instant.now().plus(maxInterval));
+				scheduler.schedule(() -> deadLetter(failure), scheduler.getClock().instant().plus(maxInterval));
 			}
 		}
 	}

@@ -25,9 +25,9 @@ import io.wabaflow.platform.access.Scope;
 import io.wabaflow.platform.media.MediaStore;
 import io.wabaflow.platform.media.MediaTooLargeException;
 import io.wabaflow.platform.media.StoredMedia;
-import io.wabaflow.sender.api.ApiProblem;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.registry.RegisteredNumber;
+import io.wabaflow.sender.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

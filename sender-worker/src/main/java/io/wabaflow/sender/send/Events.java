@@ -164,7 +164,8 @@ final class Events {
 		return text.isEmpty() ? send.reason() : text.toString();
 	}
 
+	/** When the row last changed; a row always has that time (it is written with it), the epoch never shows. */
 	private static Instant occurredAt(Send send) {
-		return send.updatedAt() != null ? send.updatedAt() : Instant.now();
+		return send.updatedAt() != null ? send.updatedAt() : send.receivedAt() != null ? send.receivedAt() : Instant.EPOCH;
 	}
 }

@@ -24,7 +24,7 @@ import io.wabaflow.schemas.command.CommandOutcome;
 import io.wabaflow.schemas.command.CommandResult;
 import io.wabaflow.schemas.template.TemplateAction;
 import io.wabaflow.schemas.template.TemplateCommand;
-import io.wabaflow.sender.api.ApiProblem;
+import io.wabaflow.sender.web.ApiProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

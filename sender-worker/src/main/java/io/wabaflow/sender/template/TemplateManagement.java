@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import io.wabaflow.metagraph.client.GraphClient;
 import io.wabaflow.metagraph.webhook.TemplateUpdate;
 import io.wabaflow.platform.access.NotOwnedException;
-import io.wabaflow.sender.api.ApiProblem;
 import io.wabaflow.sender.registry.NumberRegistry;
 import io.wabaflow.sender.registry.RegisteredNumber;
+import io.wabaflow.sender.web.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -23,8 +23,8 @@ import io.wabaflow.platform.access.NotOwnedException;
 import io.wabaflow.platform.access.Principal;
 import io.wabaflow.platform.access.RequiresScope;
 import io.wabaflow.platform.access.Scope;
-import io.wabaflow.sender.api.ApiProblem;
 import io.wabaflow.sender.registry.RegisteredNumber;
+import io.wabaflow.sender.web.ApiProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 import io.wabaflow.sync.db.Sql;
+import io.wabaflow.sync.identity.ConversationKey;
 import io.wabaflow.sync.identity.UserIds;
 
 /**

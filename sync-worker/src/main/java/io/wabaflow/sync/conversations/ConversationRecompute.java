@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 
 import io.wabaflow.sync.db.ColumnArrays;
 import io.wabaflow.sync.db.Sql;
+import io.wabaflow.sync.identity.ConversationKey;
 import io.wabaflow.sync.identity.Persons;
 import io.wabaflow.sync.messages.ReadMarkFact;
 

@@ -3,6 +3,8 @@ package io.wabaflow.sync.conversations;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.wabaflow.sync.identity.ConversationKey;
+
 /**
  * One conversation's aggregates, counted from all its content messages (never incremented on arrival: see
  * {@link ConversationRecompute}). Feed it every message of the conversation, in any order.

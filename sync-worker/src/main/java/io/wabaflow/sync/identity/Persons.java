@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import org.jdbi.v3.core.Handle;
 
-import io.wabaflow.sync.conversations.ConversationKey;
 
 /**
  * Keeps {@code identities} and {@code identity_links} (V3) and tells, for a batch, who each identity it named is:

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.wabaflow.sync.conversations.ConversationTally.Message;
+import io.wabaflow.sync.identity.ConversationKey;
 
 class ConversationTallyTest {
 

@@ -1,4 +1,4 @@
-package io.wabaflow.sender.api;
+package io.wabaflow.sender.web;
 
 import java.net.URI;
 import java.time.Duration;

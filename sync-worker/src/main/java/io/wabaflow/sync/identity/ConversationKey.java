@@ -1,4 +1,4 @@
-package io.wabaflow.sync.conversations;
+package io.wabaflow.sync.identity;
 
 /**
  * A conversation is the thread between a business number and a contact. Its id is stable and readable,

@@ -1,4 +1,4 @@
-package io.wabaflow.sender.api;
+package io.wabaflow.sender.web;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

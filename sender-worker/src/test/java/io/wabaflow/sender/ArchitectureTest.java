@@ -1,0 +1,12 @@
+package io.wabaflow.sender;
+
+import io.wabaflow.testsupport.ServiceArchitecture;
+
+/** The sender's main code keeps the structure every service keeps (test-support's {@code ArchitectureRules}). */
+class ArchitectureTest extends ServiceArchitecture {
+
+	@Override
+	protected String service() {
+		return "sender";
+	}
+}
